@@ -1,0 +1,7 @@
+package org.zhonglou.contracts.registration;
+
+public enum EnrollmentStatus {
+    CONFIRMED,
+    WAITLISTED,
+    CANCELLED
+}

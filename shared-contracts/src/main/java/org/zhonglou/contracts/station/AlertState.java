@@ -1,0 +1,7 @@
+package org.zhonglou.contracts.station;
+
+public enum AlertState {
+    ACTIVE,
+    ACKNOWLEDGED,
+    RESOLVED
+}

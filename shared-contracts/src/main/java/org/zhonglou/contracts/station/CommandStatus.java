@@ -1,0 +1,8 @@
+package org.zhonglou.contracts.station;
+
+public enum CommandStatus {
+    PENDING,
+    SUCCEEDED,
+    FAILED,
+    EXPIRED
+}
