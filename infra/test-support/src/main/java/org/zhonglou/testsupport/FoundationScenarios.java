@@ -1,0 +1,103 @@
+package org.zhonglou.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * What every service must do before it has features: start healthy against the real broker and store,
+ * refuse calls without a valid token as problem+json, and fail cleanly on malformed requests. A
+ * service's test extends this with {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} and a stack
+ * annotation, and names one of its authenticated {@code POST} paths.
+ */
+public abstract class FoundationScenarios {
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    /** A POST endpoint of the service that needs a token and takes a JSON object. */
+    protected abstract String protectedPostPath();
+
+    /** A body that {@link #protectedPostPath()} accepts, as a JSON object. */
+    protected abstract String validBody();
+
+    /** A role that may call {@link #protectedPostPath()}. */
+    protected abstract String allowedRole();
+
+    protected ApiClient api() {
+        return ApiClient.localhost(port);
+    }
+
+    @Test
+    void healthIsUpAndIncludesTheStoreAndTheBroker() {
+        ApiClient.Answer health = api().get("/actuator/health").send();
+
+        assertThat(health.status()).as(health.body()).isEqualTo(200);
+        assertThat(health.json().path("status").asString()).as(health.body()).isEqualTo("UP");
+        assertThat(health.json().path("components").path("mongo").path("status").asString()).as(health.body())
+                .isEqualTo("UP");
+        assertThat(health.json().path("components").path("kafka").path("status").asString()).as(health.body())
+                .isEqualTo("UP");
+    }
+
+    @Test
+    void apiDocsArePublic() {
+        assertThat(api().get("/v3/api-docs").send().status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCallWithoutTokenIs401ProblemJson() {
+        ApiClient.Answer answer = api().post(protectedPostPath(), "{}").send();
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.json().path("status").asInt()).isEqualTo(401);
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIs401() {
+        String forged = TestTokens.token("mallory", allowedRole()).replaceAll(".{4}$", "AAAA");
+
+        assertThat(api().post(protectedPostPath(), "{}").bearer(forged).send().status()).isEqualTo(401);
+    }
+
+    @Test
+    void malformedJsonIs400ProblemJson() {
+        ApiClient.Answer answer = api().post(protectedPostPath(), "{\"broken\": ")
+                .bearer(TestTokens.token("someone", allowedRole())).send();
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(answer.body()).doesNotContain("Exception", "at org.");
+    }
+
+    @Test
+    void unknownFieldsAre400AndNamed() {
+        String withUnknownField = validBody().strip().replaceFirst("^\\{", "{\"isAdmin\": true, ");
+        ApiClient.Answer answer = api().post(protectedPostPath(), withUnknownField)
+                .bearer(TestTokens.token("someone", allowedRole())).send();
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("isAdmin");
+    }
+
+    @Test
+    void bodiesOverOneMebibyteAre413() {
+        String big = "{\"padding\": \"" + "x".repeat(1024 * 1024) + "\"}";
+        ApiClient.Answer answer = api().post(protectedPostPath(), big)
+                .bearer(TestTokens.token("someone", allowedRole())).send();
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void unknownPathsAre404ProblemJson() {
+        ApiClient.Answer answer = api().get("/api/no-such-thing").bearer(TestTokens.token("someone", allowedRole()))
+                .send();
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+}

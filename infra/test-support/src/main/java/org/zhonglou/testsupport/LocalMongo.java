@@ -1,0 +1,72 @@
+package org.zhonglou.testsupport;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+/**
+ * The MongoDB-protocol store ({@code mongo-java-server}) on a loopback TCP port. The backend outlives
+ * {@link #stop()}, so a test can take the store away and bring it back on the same port with its data,
+ * as a restarted store process would.
+ */
+public final class LocalMongo {
+
+    private static LocalMongo shared;
+
+    private final MongoBackend backend;
+    private final int port;
+    private MongoServer server;
+
+    public LocalMongo() {
+        this(new MemoryBackend(), freePort());
+    }
+
+    public LocalMongo(MongoBackend backend, int port) {
+        this.backend = backend;
+        this.port = port;
+    }
+
+    /** One store per test JVM, started on first use and stopped at exit. */
+    public static synchronized LocalMongo shared() {
+        if (shared == null) {
+            shared = new LocalMongo().start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "local-mongo-stop"));
+        }
+        return shared;
+    }
+
+    public synchronized LocalMongo start() {
+        if (server == null) {
+            server = new MongoServer(backend);
+            server.bind(new InetSocketAddress("127.0.0.1", port));
+        }
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdownNow();
+            server = null;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String uri(String database) {
+        return "mongodb://127.0.0.1:" + port + "/" + database;
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port", e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.zhonglou.support.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.zhonglou.support.messaging.CloudEventPublisher;
+
+/**
+ * Publishes the events waiting in aggregates' {@code outbox} arrays, then removes each one it sent.
+ * Two paths: {@link #relaySoon} right after a change (so events go out within milliseconds), and a
+ * periodic sweep that catches whatever a crash or a broker outage left behind. At-least-once: an event
+ * may go out twice (both paths, two instances), never zero times; consumers deduplicate by event id.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int SWEEP_BATCH = 200;
+
+    private final MongoTemplate mongo;
+    private final CloudEventPublisher publisher;
+    private final List<String> collections;
+    private final ThreadPoolExecutor executor;
+
+    public OutboxRelay(MongoTemplate mongo, CloudEventPublisher publisher, List<String> collections) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.collections = List.copyOf(collections);
+        // Bounded: under a burst the excess is simply left to the sweep rather than queued without limit.
+        this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10_000),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "outbox-relay");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** Publishes the aggregate's pending events in the background; never blocks the caller. */
+    public void relaySoon(String collection, Object aggregateId) {
+        try {
+            executor.execute(() -> relay(collection, aggregateId));
+        } catch (RejectedExecutionException e) {
+            log.debug("Relay queue full; the sweep will publish {} {}", collection, aggregateId);
+        }
+    }
+
+    /** Publishes the aggregate's pending events now, in order; returns how many went out. */
+    public int relay(String collection, Object aggregateId) {
+        Query byId = Query.query(Criteria.where("_id").is(aggregateId));
+        byId.fields().include(OutboxEvent.FIELD);
+        Document document = mongo.findOne(byId, Document.class, collection);
+        if (document == null) {
+            return 0;
+        }
+        List<Document> pending = document.getList(OutboxEvent.FIELD, Document.class, List.of());
+        int sent = 0;
+        for (Document raw : pending) {
+            OutboxEvent event = toEvent(raw);
+            try {
+                publisher.publish(event.topic(), event.toCloudEvent(publisher.source()));
+            } catch (RuntimeException e) {
+                log.warn("Outbox event {} of {} {} not published yet: {}", event.id(), collection, aggregateId,
+                        e.getMessage());
+                return sent;
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregateId)),
+                    new Update().pull(OutboxEvent.FIELD, new Document("id", event.id())), collection);
+            log.debug("Published {} {} for {} {}", event.type(), event.id(), collection, aggregateId);
+            sent++;
+        }
+        return sent;
+    }
+
+    /** Catches up on whatever the fast path missed; runs on every instance, harmlessly overlapping. */
+    @Scheduled(fixedDelayString = "${zhonglou.outbox.sweep-interval:PT2S}",
+            initialDelayString = "${zhonglou.outbox.sweep-interval:PT2S}")
+    public void sweep() {
+        for (String collection : collections) {
+            try {
+                Query withPending = Query.query(Criteria.where(OutboxEvent.FIELD + ".0").exists(true)).limit(SWEEP_BATCH);
+                withPending.fields().include("_id");
+                for (Document document : mongo.find(withPending, Document.class, collection)) {
+                    relay(collection, document.get("_id"));
+                }
+            } catch (RuntimeException e) {
+                log.warn("Outbox sweep of {} failed: {}", collection, e.getMessage());
+            }
+        }
+    }
+
+    public void shutdown() {
+        executor.shutdown();
+    }
+
+    private static OutboxEvent toEvent(Document raw) {
+        Object time = raw.get("time");
+        Instant instant = time instanceof java.util.Date date ? date.toInstant() : Instant.parse(String.valueOf(time));
+        return new OutboxEvent(raw.getString("id"), raw.getString("topic"), raw.getString("type"),
+                raw.getString("key"), instant, raw.getString("data"));
+    }
+}

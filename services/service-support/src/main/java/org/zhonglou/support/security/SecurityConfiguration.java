@@ -1,0 +1,91 @@
+package org.zhonglou.support.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stateless bearer-token security shared by every service; roles come from the {@code roles} claim. */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableConfigurationProperties(JwtProperties.class)
+public class SecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(JwtProperties properties) throws Exception {
+        if (properties.issuerUri() != null && !properties.issuerUri().isBlank()) {
+            return JwtDecoders.fromIssuerLocation(properties.issuerUri());
+        }
+        if (properties.publicKeyLocation() == null || !properties.publicKeyLocation().exists()) {
+            throw new IllegalStateException("No token verification key: set JWT_PUBLIC_KEY_LOCATION (local) or "
+                    + "JWT_ISSUER_URI (production). Looked for " + properties.publicKeyLocation());
+        }
+        return NimbusJwtDecoder.withPublicKey(readPublicKey(properties)).build();
+    }
+
+    @Bean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName("roles");
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(JsonMapper jsonMapper) {
+        return new ProblemSecurityHandlers(jsonMapper);
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, JwtAuthenticationConverter converter,
+            ProblemSecurityHandlers handlers, ObjectProvider<ApiSecurityCustomizer> customizers) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(handlers.entryPoint())
+                        .accessDeniedHandler(handlers.accessDeniedHandler()))
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt.jwtAuthenticationConverter(converter))
+                        .authenticationEntryPoint(handlers.entryPoint())
+                        .accessDeniedHandler(handlers.accessDeniedHandler()));
+        for (ApiSecurityCustomizer customizer : customizers.orderedStream().toList()) {
+            customizer.customize(http);
+        }
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                .requestMatchers("/error").permitAll()
+                .requestMatchers("/internal/**").hasRole("SERVICE")
+                .anyRequest().authenticated());
+        return http.build();
+    }
+
+    private static RSAPublicKey readPublicKey(JwtProperties properties) throws Exception {
+        try (InputStream in = properties.publicKeyLocation().getInputStream()) {
+            String pem = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot read the token public key " + properties.publicKeyLocation(), e);
+        }
+    }
+
+}
