@@ -1,0 +1,119 @@
+package org.zhonglou.stack;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.zhonglou.devidentity.DevKeys;
+import org.zhonglou.devidentity.JwtMinter;
+
+/**
+ * The local stack's command line, behind {@code ./run.sh}. Reads {@code DATA_DIR} (default
+ * {@code ./data}) and {@code JAVA_OPTS} from the environment and the repository root from the system
+ * property {@code zhonglou.stack.root} (default: the working directory).
+ */
+public final class StackCli {
+
+    static final Duration TOKEN_VALIDITY = Duration.ofHours(12);
+
+    private static final String USAGE = """
+            usage: ./run.sh [command]
+              run                  start everything in the foreground; Ctrl-C stops it (the default)
+              start                start what is not running, in the background, and wait until healthy
+              stop                 stop everything this stack started
+              status               show each component's pid, port and health
+              token <sub> <ROLE>   print a signed dev JWT (ROLE: PARENT, STAFF or SERVICE)""";
+
+    private final Map<String, String> env;
+    private final Path root;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    StackCli(Map<String, String> env, Path root, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.root = root;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        Path root = Path.of(System.getProperty("zhonglou.stack.root", System.getProperty("user.dir")));
+        int code = new StackCli(System.getenv(), root, System.out, System.err).execute(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    int execute(String[] args) {
+        String command = args.length == 0 ? "run" : args[0];
+        try {
+            return switch (command) {
+                case "run" -> noArguments(args) ? launcher().run() : 2;
+                case "start" -> noArguments(args) ? launcher().start() : 2;
+                case "stop" -> noArguments(args) ? launcher().stop() : 2;
+                case "status" -> noArguments(args) ? launcher().status() : 2;
+                case "token" -> token(args);
+                case "bench" -> {
+                    err.println(command + ": not available yet");
+                    yield 2;
+                }
+                case "help", "-h", "--help" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    err.println("unknown command '" + command + "'");
+                    err.println(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println(command + ": interrupted");
+            return 130;
+        } catch (Exception e) {
+            // A one-line reason is more use to a person than a stack trace; the component logs have the rest.
+            err.println(command + " failed: " + e);
+            return 1;
+        }
+    }
+
+    private boolean noArguments(String[] args) {
+        if (args.length > 1) {
+            err.println(args[0] + " takes no arguments");
+            return false;
+        }
+        return true;
+    }
+
+    private int token(String[] args) {
+        if (args.length != 3) {
+            err.println("usage: ./run.sh token <sub> <PARENT|STAFF|SERVICE>");
+            return 2;
+        }
+        String subject = args[1];
+        String role = args[2].toUpperCase(Locale.ROOT);
+        if (!JwtMinter.ROLES.contains(role)) {
+            err.println("unknown role '" + args[2] + "': use PARENT, STAFF or SERVICE");
+            return 2;
+        }
+        StackPaths paths = paths();
+        DevKeys.ensureKeyPair(paths.keys());
+        JwtMinter minter = new JwtMinter(DevKeys.readPrivateKey(paths.keys().resolve(DevKeys.PRIVATE_KEY_FILE)));
+        out.println(minter.mint(subject, List.of(role), subject, TOKEN_VALIDITY));
+        return 0;
+    }
+
+    private StackLauncher launcher() {
+        StackPaths paths = paths();
+        return new StackLauncher(paths, new StackComponents(paths, env.get("JAVA_OPTS")), out);
+    }
+
+    StackPaths paths() {
+        String dataDir = env.getOrDefault("DATA_DIR", "");
+        Path data = dataDir.isBlank() ? root.resolve("data") : root.resolve(dataDir);
+        return new StackPaths(data, root);
+    }
+}

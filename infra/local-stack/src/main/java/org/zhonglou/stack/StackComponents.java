@@ -1,0 +1,102 @@
+package org.zhonglou.stack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * What the local stack runs and how. The environment variables given to the services are the
+ * contract between this launcher and the services' {@code application.yml}.
+ */
+public final class StackComponents {
+
+    /** System properties on every command line we start; they tell our processes from anyone else's. */
+    static final String COMPONENT_MARKER = "-Dzhonglou.stack.component=";
+    static final String DATA_MARKER = "-Dzhonglou.stack.data=";
+
+    public static final String REGISTRATION = "registration-service";
+    public static final String STATION_MONITORING = "station-monitoring-service";
+    public static final String NOTIFICATION = "notification-service";
+
+    private final StackPaths paths;
+    private final String javaOpts;
+
+    public StackComponents(StackPaths paths, String javaOpts) {
+        this.paths = paths;
+        this.javaOpts = javaOpts == null ? "" : javaOpts.trim();
+    }
+
+    /** Started first, together; the services need the store and the topics at start-up. */
+    public List<Component> infrastructure() {
+        return List.of(
+                node("kafka", List.of(Ports.KAFKA, Ports.KAFKA_CONTROLLER), "-Xmx512m", KafkaNode.class,
+                        HealthChecks.kafka()),
+                node("store", List.of(Ports.STORE), "-Xmx384m", StoreNode.class, HealthChecks.store()),
+                node("mail", List.of(Ports.SMTP, Ports.MAIL_HTTP), "-Xmx96m", MailSinkNode.class,
+                        HealthChecks.http(Ports.MAIL_HTTP, "/health")));
+    }
+
+    public List<Component> services() {
+        String keys = paths.keys().toString();
+        Map<String, String> notification = new LinkedHashMap<>();
+        notification.put("REGISTRATION_BASE_URL", "http://localhost:" + Ports.REGISTRATION);
+        notification.put("SERVICE_TOKEN_SIGNING_KEY_LOCATION", "file:" + keys + "/jwt-private.pem");
+        notification.put("SMTP_HOST", "localhost");
+        notification.put("SMTP_PORT", String.valueOf(Ports.SMTP));
+        return List.of(
+                service(REGISTRATION, Ports.REGISTRATION, "registration", Map.of()),
+                service(STATION_MONITORING, Ports.STATION_MONITORING, "station_monitoring", Map.of()),
+                service(NOTIFICATION, Ports.NOTIFICATION, "notification", notification));
+    }
+
+    public List<Component> all() {
+        List<Component> all = new ArrayList<>(infrastructure());
+        all.addAll(services());
+        return all;
+    }
+
+    private Component node(String name, List<Integer> ports, String heap, Class<?> main, HealthCheck health) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), heap, "-XX:+UseSerialGC",
+                "-Djava.awt.headless=true", COMPONENT_MARKER + name, DATA_MARKER + paths.dataDir(),
+                "-cp", absoluteClassPath(), main.getName(), paths.dataDir().toString()));
+        return new Component(name, ports, command, Map.of(), health, Optional.empty());
+    }
+
+    private Component service(String name, int port, String database, Map<String, String> extra) {
+        Path jar = paths.serviceJar(name);
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m",
+                "-XX:TieredStopAtLevel=1"));
+        // After our defaults so that a user's JAVA_OPTS wins.
+        if (!javaOpts.isEmpty()) {
+            command.addAll(Arrays.asList(javaOpts.split("\\s+")));
+        }
+        command.addAll(List.of(COMPONENT_MARKER + name, DATA_MARKER + paths.dataDir(), "-jar", jar.toString()));
+
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(port));
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("MONGODB_URI", "mongodb://localhost:" + Ports.STORE + "/" + database);
+        env.put("KAFKA_BROKERS", "localhost:" + Ports.KAFKA);
+        env.put("JWT_PUBLIC_KEY_LOCATION", "file:" + paths.keys() + "/jwt-public.pem");
+        env.putAll(extra);
+        return new Component(name, List.of(port), command, env, HealthChecks.http(port, "/actuator/health"),
+                Optional.of(jar));
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Children run from the repository root, but a relative class path would still be fragile. */
+    private static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+}

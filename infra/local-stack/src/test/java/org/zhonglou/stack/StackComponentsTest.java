@@ -1,0 +1,74 @@
+package org.zhonglou.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/** The environment variables are the contract with the services' application.yml: names must not drift. */
+class StackComponentsTest {
+
+    private final StackPaths paths = new StackPaths(Path.of("/srv/stack-data"), Path.of("/repo"));
+    private final Map<String, Component> byName = new StackComponents(paths, "-Dfoo=bar -Xmx300m").all().stream()
+            .collect(Collectors.toMap(Component::name, c -> c));
+
+    @Test
+    void everyServiceGetsItsPortDatabaseBrokerAndKey() {
+        assertThat(byName.get("registration-service").environment()).containsAllEntriesOf(Map.of(
+                "SERVER_PORT", "8081",
+                "MONGODB_URI", "mongodb://localhost:27017/registration",
+                "KAFKA_BROKERS", "localhost:9092",
+                "JWT_PUBLIC_KEY_LOCATION", "file:/srv/stack-data/keys/jwt-public.pem",
+                "SPRING_PROFILES_ACTIVE", "local"));
+        assertThat(byName.get("station-monitoring-service").environment())
+                .containsEntry("SERVER_PORT", "8082")
+                .containsEntry("MONGODB_URI", "mongodb://localhost:27017/station_monitoring");
+    }
+
+    @Test
+    void notificationAlsoGetsRegistrationSigningKeyAndSmtp() {
+        assertThat(byName.get("notification-service").environment()).containsAllEntriesOf(Map.of(
+                "SERVER_PORT", "8083",
+                "MONGODB_URI", "mongodb://localhost:27017/notification",
+                "REGISTRATION_BASE_URL", "http://localhost:8081",
+                "SERVICE_TOKEN_SIGNING_KEY_LOCATION", "file:/srv/stack-data/keys/jwt-private.pem",
+                "SMTP_HOST", "localhost",
+                "SMTP_PORT", "1025"));
+    }
+
+    @Test
+    void servicesRunTheirBootJarWithSmallHeapsAndTheUsersJavaOptsLast() {
+        assertThat(byName.get("notification-service").command()).containsSubsequence(
+                "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dfoo=bar", "-Xmx300m",
+                "-jar", "/repo/services/notification-service/target/notification-service.jar");
+        assertThat(byName.get("notification-service").jar())
+                .contains(Path.of("/repo/services/notification-service/target/notification-service.jar"));
+    }
+
+    @Test
+    void everyCommandCarriesTheMarkersThatIdentifyOurProcesses() {
+        assertThat(byName.values()).allSatisfy(component -> assertThat(component.command()).contains(
+                "-Dzhonglou.stack.component=" + component.name(), "-Dzhonglou.stack.data=/srv/stack-data"));
+    }
+
+    @Test
+    void infrastructureListensOnTheDocumentedPorts() {
+        assertThat(byName.get("kafka").ports()).containsExactly(9092, 9093);
+        assertThat(byName.get("store").ports()).containsExactly(27017);
+        assertThat(byName.get("mail").ports()).containsExactly(1025, 8025);
+    }
+
+    @Test
+    void brokerIsCombinedKraftWithSixPartitionsAndNoAutoCreation() {
+        var config = KafkaNode.brokerConfig(Path.of("/srv/stack-data/kafka/data"));
+
+        assertThat(config.getProperty("process.roles")).isEqualTo("broker,controller");
+        assertThat(config.getProperty("num.partitions")).isEqualTo("6");
+        assertThat(config.getProperty("auto.create.topics.enable")).isEqualTo("false");
+        assertThat(config.getProperty("offsets.topic.replication.factor")).isEqualTo("1");
+        assertThat(config.getProperty("log.dirs")).isEqualTo("/srv/stack-data/kafka/data");
+    }
+}
