@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# The local stack in one command: builds what is missing or outdated, then hands over to the Java
+# launcher in infra/local-stack, which starts, stops and checks everything.
+#
+#   ./run.sh                      everything in the foreground; Ctrl-C stops it
+#   ./run.sh start | stop | status
+#   ./run.sh token <sub> <ROLE>   a dev JWT (ROLE: PARENT, STAFF or SERVICE) on the last line
+#   ./run.sh simulate [options]   station devices sending readings to the running stack (infra/load-tools)
+#
+# State (Kafka log, store file, dev keys, logs, pid files) lives in DATA_DIR, default ./data.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+command="${1:-run}"
+case "$command" in
+  run | start | stop | status | token | simulate | help | -h | --help) ;;
+  bench)
+    echo "$command: not available yet" >&2
+    exit 2
+    ;;
+  *)
+    echo "unknown command '$command': use run, start, stop, status or token <sub> <ROLE>" >&2
+    exit 2
+    ;;
+esac
+
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+if ! command -v "$JAVA" >/dev/null 2>&1; then
+  echo "java not found: install a JDK 17 or newer, or set JAVA_HOME" >&2
+  exit 1
+fi
+java_major="$("$JAVA" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p')"
+if [[ -z "$java_major" || "$java_major" -lt 17 ]]; then
+  echo "Java 17 or newer is needed, found: $("$JAVA" -version 2>&1 | head -n 1)" >&2
+  exit 1
+fi
+
+DATA_DIR="${DATA_DIR:-$ROOT/data}"
+mkdir -p "$DATA_DIR/logs"
+DATA_DIR="$(cd "$DATA_DIR" && pwd)"
+export DATA_DIR
+
+SERVICES=(registration-service station-monitoring-service notification-service)
+LAUNCHER="infra/local-stack/target/classes/org/zhonglou/stack/StackCli.class"
+LAUNCHER_LIB="infra/local-stack/target/lib"
+SIMULATOR="infra/load-tools/target/classes/org/zhonglou/loadtools/simulate/SimulatorMain.class"
+SIMULATOR_LIB="infra/load-tools/target/lib"
+STAMP="infra/local-stack/target/run-sh-build.stamp"
+BUILD_LOG="$DATA_DIR/logs/build.log"
+
+needed_outputs() {
+  if [[ "$1" == simulator ]]; then
+    echo "$SIMULATOR"
+    echo "$SIMULATOR_LIB"
+    return
+  fi
+  echo "$LAUNCHER"
+  echo "$LAUNCHER_LIB"
+  if [[ "$1" == full ]]; then
+    for service in "${SERVICES[@]}"; do
+      echo "services/$service/target/$service.jar"
+    done
+  fi
+}
+
+# Outdated means: a main source or a pom changed after the last build by this script (or, before the
+# first one, after the oldest output, e.g. jars left by `./mvnw verify`). Test sources do not count:
+# they change no jar.
+needs_build() {
+  local scope="$1" output reference
+  while read -r output; do
+    [[ -e "$output" ]] || return 0
+  done < <(needed_outputs "$scope")
+  [[ "$scope" == full ]] || return 1
+  reference="$STAMP"
+  if [[ ! -e "$reference" ]]; then
+    reference="$(needed_outputs full | xargs ls -td | tail -n 1)"
+  fi
+  [[ -n "$(find "$ROOT" \( -path "$ROOT/data" -o -path "$DATA_DIR" -o -name target -o -name .git \
+    -o -name node_modules \) -prune -o -type f \( -path '*/src/main/*' -o -name pom.xml \) \
+    -newer "$reference" -print -quit)" ]]
+}
+
+build() {
+  local scope="$1"
+  local args=(-q -B -ntp -Dmaven.test.skip=true)
+  case "$scope" in
+    launcher) args+=(-pl infra/local-stack -am) ;;
+    simulator) args+=(-pl infra/load-tools -am) ;;
+  esac
+  if [[ -d "$HOME/.m2/repository/org/springframework/boot" ]]; then
+    echo "building ..." >&2
+  else
+    echo "building (the first build downloads ~300 MB of dependencies and takes a few minutes) ..." >&2
+  fi
+  if ! ./mvnw "${args[@]}" package >"$BUILD_LOG" 2>&1; then
+    echo "build failed; last lines of $BUILD_LOG:" >&2
+    tail -n 40 "$BUILD_LOG" >&2
+    exit 1
+  fi
+  if [[ "$scope" == full ]]; then
+    touch "$STAMP"
+  fi
+}
+
+# Starting needs every jar up to date; stop, status and token need only the launcher itself.
+case "$command" in
+  run | start) scope=full ;;
+  simulate) scope=simulator ;;
+  *) scope=launcher ;;
+esac
+if needs_build "$scope"; then
+  build "$scope"
+fi
+
+if [[ "$command" == simulate ]]; then
+  shift
+  exec "$JAVA" -Xmx256m -XX:+UseSerialGC -Dzhonglou.stack.root="$ROOT" \
+    -cp "$ROOT/infra/load-tools/target/classes:$ROOT/$SIMULATOR_LIB/*" org.zhonglou.loadtools.simulate.SimulatorMain "$@"
+fi
+
+exec "$JAVA" -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dzhonglou.stack.root="$ROOT" \
+  -cp "$ROOT/infra/local-stack/target/classes:$ROOT/$LAUNCHER_LIB/*" org.zhonglou.stack.StackCli "$@"
