@@ -73,7 +73,7 @@ public final class StationApi {
                 .put("threshold", -20.0).put("clearThreshold", -30.0).put("forSeconds", 0);
     }
 
-    public CompletableFuture<Reply> postReadings(String stationId, String deviceKey, ArrayNode readings) {
+    public CompletableFuture<Reply> postReadings(String stationId, String deviceKey, Object readings) {
         return http.sendAsync("POST", endpoints.station() + "/api/stations/" + stationId + "/readings",
                 Map.of("X-Device-Key", deviceKey), readings);
     }

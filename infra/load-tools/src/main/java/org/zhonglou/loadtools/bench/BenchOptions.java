@@ -1,0 +1,66 @@
+package org.zhonglou.loadtools.bench;
+
+import java.time.Duration;
+
+/**
+ * {@code ./run.sh bench [--ingest-rate R] [--ingest-seconds S] [--batch B] [--probe-seconds S]
+ * [--kafka-seconds S] [--rush-parents N] [--rush-seats N] [--rush-seconds S] [--no-docs]}.
+ */
+record BenchOptions(double ingestRate, int ingestSeconds, int batchSize, int probeSeconds, int kafkaSeconds,
+                    int rushParents, int rushSeats, int rushSeconds, boolean writeDocs) {
+
+    static final String USAGE = "usage: ./run.sh bench [--ingest-rate 20000] [--ingest-seconds 60] [--batch 500]"
+            + " [--probe-seconds 30] [--kafka-seconds 15] [--rush-parents 2000] [--rush-seats 100]"
+            + " [--rush-seconds 10] [--no-docs]";
+
+    BenchOptions {
+        if (ingestRate <= 0 || ingestSeconds < 1 || batchSize < 1 || batchSize > 1000 || probeSeconds < 1
+                || kafkaSeconds < 1 || rushParents < 1 || rushSeats < 1 || rushSeconds < 1) {
+            throw new IllegalArgumentException("every figure must be positive and --batch at most 1000; " + USAGE);
+        }
+    }
+
+    static BenchOptions parse(String... args) {
+        double ingestRate = 20_000;
+        int ingestSeconds = 60;
+        int batch = 500;
+        int probeSeconds = 30;
+        int kafkaSeconds = 15;
+        int parents = 2_000;
+        int seats = 100;
+        int rushSeconds = 10;
+        boolean docs = true;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--no-docs")) {
+                docs = false;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(flag + " needs a value; " + USAGE);
+            }
+            String value = args[++i];
+            try {
+                switch (flag) {
+                    case "--ingest-rate" -> ingestRate = Double.parseDouble(value);
+                    case "--ingest-seconds" -> ingestSeconds = Integer.parseInt(value);
+                    case "--batch" -> batch = Integer.parseInt(value);
+                    case "--probe-seconds" -> probeSeconds = Integer.parseInt(value);
+                    case "--kafka-seconds" -> kafkaSeconds = Integer.parseInt(value);
+                    case "--rush-parents" -> parents = Integer.parseInt(value);
+                    case "--rush-seats" -> seats = Integer.parseInt(value);
+                    case "--rush-seconds" -> rushSeconds = Integer.parseInt(value);
+                    default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(flag + " needs a number, got '" + value + "'");
+            }
+        }
+        return new BenchOptions(ingestRate, ingestSeconds, batch, probeSeconds, kafkaSeconds, parents, seats,
+                rushSeconds, docs);
+    }
+
+    Duration ingestDuration() {
+        return Duration.ofSeconds(ingestSeconds);
+    }
+}

@@ -1,0 +1,86 @@
+package org.zhonglou.loadtools.bench;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.zhonglou.loadtools.client.Reply;
+
+/**
+ * An open-model load generator: request {@code i} is due at {@code start + i / rate}, whatever the
+ * answers so far, and its latency is measured from that due time, not from when it was actually sent.
+ * So a stalled server shows up in the percentiles instead of quietly slowing the arrivals down (no
+ * coordinated omission). Requests beyond {@code maxInFlight} are not queued without bound: they count
+ * as dropped, which a report must show next to the percentiles.
+ */
+public final class OpenLoad {
+
+    /** Latencies in microseconds. */
+    public record Result(long scheduled, long ok, long failed, long dropped, Histogram latencyMicros,
+                         double seconds) {
+
+        public double p50Ms() {
+            return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(50) / 1000.0;
+        }
+
+        public double p99Ms() {
+            return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(99) / 1000.0;
+        }
+
+        public double maxMs() {
+            return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getMaxValue() / 1000.0;
+        }
+    }
+
+    private OpenLoad() {
+    }
+
+    /**
+     * @param request  builds and sends request number {@code i} (called on the scheduling thread: keep it
+     *                 non-blocking)
+     * @param success  which answers count as ok; others as failed (their latency is recorded too)
+     */
+    public static Result run(double ratePerSecond, Duration duration, int maxInFlight,
+                             LongFunction<CompletableFuture<Reply>> request, Predicate<Reply> success) {
+        ConcurrentHistogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 3);
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long dropped = 0;
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        long total = Math.max(1, Math.round(ratePerSecond * duration.toNanos() / 1e9));
+        double periodNanos = 1e9 / ratePerSecond;
+        long start = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long due = start + Math.round(i * periodNanos);
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            if (!inFlight.tryAcquire()) {
+                dropped++;
+                continue;
+            }
+            request.apply(i).whenComplete((reply, error) -> {
+                latency.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
+                if (reply != null && success.test(reply)) {
+                    ok.incrementAndGet();
+                } else {
+                    failed.incrementAndGet();
+                }
+                inFlight.release();
+            });
+        }
+        // Wait for the stragglers so their (long) latencies are in the histogram.
+        inFlight.acquireUninterruptibly(maxInFlight);
+        inFlight.release(maxInFlight);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Result(total, ok.get(), failed.get(), dropped, latency, seconds);
+    }
+}
