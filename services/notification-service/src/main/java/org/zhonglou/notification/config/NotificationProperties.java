@@ -1,0 +1,49 @@
+package org.zhonglou.notification.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+
+/** Everything tunable about delivery; defaults live in application.yml, tests shorten the times. */
+@ConfigurationProperties("notification")
+public record NotificationProperties(
+        Webhooks webhooks,
+        Secrets secrets,
+        Delivery delivery,
+        Reminders reminders,
+        Stream stream,
+        Registration registration,
+        Parent parent,
+        ServiceToken serviceToken,
+        Mail mail) {
+
+    /** {@code allowInsecureTargets}: http and private/loopback receivers (local profile only). */
+    public record Webhooks(Duration timeout, boolean allowInsecureTargets) {
+    }
+
+    /** Base64 of a 32-byte AES key for the signing secrets at rest. */
+    public record Secrets(String key) {
+    }
+
+    public record Delivery(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff,
+                           double jitter, Duration lease, int workers, Duration retention) {
+    }
+
+    public record Reminders(Duration interval) {
+    }
+
+    public record Stream(Duration heartbeat, Duration replayWindow, int maxBuffered) {
+    }
+
+    public record Registration(String baseUrl, Duration timeout) {
+    }
+
+    public record Parent(Duration initialBackoff, Duration maxBackoff) {
+    }
+
+    public record ServiceToken(Resource signingKeyLocation) {
+    }
+
+    public record Mail(String from) {
+    }
+}

@@ -1,0 +1,9 @@
+package org.zhonglou.notification.parent;
+
+/** Registration could not be asked (down, slow, 5xx, refused the token); the notice waits. */
+public class ContactUnavailableException extends RuntimeException {
+
+    public ContactUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

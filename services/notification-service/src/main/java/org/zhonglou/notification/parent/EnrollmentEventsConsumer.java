@@ -1,0 +1,51 @@
+package org.zhonglou.notification.parent;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.zhonglou.contracts.EventTypes;
+import org.zhonglou.contracts.cloudevents.CloudEvent;
+import org.zhonglou.contracts.registration.EnrollmentEvent;
+import org.zhonglou.notification.config.NotificationProperties;
+import org.zhonglou.support.messaging.ReceivedEvents;
+
+/**
+ * {@code registration.enrollments.v1}, group {@code notification-service}: records a parent notice per
+ * event (id = event id, so a redelivery adds nothing) claimed by this instance, then sends it at once.
+ */
+@Configuration(proxyBeanMethods = false)
+class EnrollmentEventsConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrollmentEventsConsumer.class);
+    static final Set<String> NOTIFIED = Set.of(EventTypes.ENROLLMENT_CONFIRMED, EventTypes.ENROLLMENT_WAITLISTED,
+            EventTypes.ENROLLMENT_PROMOTED, EventTypes.ENROLLMENT_CANCELLED);
+
+    @Bean
+    Consumer<Message<byte[]>> enrollmentEvents(ParentNoticeStore store, ParentNoticeWorker worker,
+            NotificationProperties properties, Clock clock) {
+        Duration lease = properties.delivery().lease();
+        return message -> {
+            CloudEvent<EnrollmentEvent> event = ReceivedEvents.read(message, EnrollmentEvent.class);
+            if (!NOTIFIED.contains(event.type())) {
+                log.debug("Enrollment event {} of type {} needs no e-mail", event.id(), event.type());
+                return;
+            }
+            EnrollmentEvent data = event.data();
+            Instant now = clock.instant();
+            ParentNotice notice = new ParentNotice(event.id(), event.type(), data.enrollmentId(), data.programmeId(),
+                    data.waitlistPosition(), ParentNotice.State.PENDING, 0, null, now, now.plus(lease), now, null);
+            if (store.insertIfNew(notice)) {
+                worker.attemptSoon(notice);
+            } else {
+                log.debug("Enrollment event {} already recorded; skipped", event.id());
+            }
+        };
+    }
+}

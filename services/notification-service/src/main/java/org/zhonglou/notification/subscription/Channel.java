@@ -1,0 +1,6 @@
+package org.zhonglou.notification.subscription;
+
+public enum Channel {
+    WEBHOOK,
+    EMAIL
+}
