@@ -2,6 +2,7 @@ package org.zhonglou.loadtools.client;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -95,8 +96,11 @@ public final class StationApi {
 
     /** Stored readings of one metric between two instants: the sum of the buckets' counts. */
     public long storedCount(String stationId, String metric, Instant from, Instant to) {
+        // Whole hours at both ends, so the service can answer from its hourly aggregates.
+        Instant start = from.truncatedTo(ChronoUnit.HOURS);
+        Instant end = to.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
         String url = endpoints.station() + "/api/stations/" + stationId + "/readings?metric=" + metric
-                + "&from=" + from + "&to=" + to + "&step=" + Duration.ofHours(1);
+                + "&from=" + start + "&to=" + end + "&step=" + Duration.ofHours(1);
         Reply reply = http.get(url, staff);
         if (reply.status() != 200) {
             return -1;
