@@ -1,0 +1,71 @@
+package org.zhonglou.registration.enrollment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.web.FieldProblem;
+
+@RestController
+@Tag(name = "Enrollments", description = "Parents sign children up; owners and staff read and cancel")
+class EnrollmentController {
+
+    private final SignUp signUp;
+    private final Enrollments enrollments;
+
+    EnrollmentController(SignUp signUp, Enrollments enrollments) {
+        this.signUp = signUp;
+        this.enrollments = enrollments;
+    }
+
+    @PostMapping("/api/programmes/{programmeId}/enrollments")
+    @Operation(summary = "Sign a child up (PARENT)", description = "201 CONFIRMED or WAITLISTED with waitlistPosition; "
+            + "200 for a replay with the same Idempotency-Key and body; 409 programme-full or duplicate-child; "
+            + "422 consent-required, signup-closed, age-out-of-range, idempotency-key-reused.")
+    ResponseEntity<EnrollmentResponse> enroll(@PathVariable String programmeId,
+            @Parameter(description = "Client-chosen unique key per sign-up attempt (kept with the enrollment)")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @Valid @RequestBody EnrollmentRequest request, @AuthenticationPrincipal Jwt jwt) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw ApiProblem.badRequest("The Idempotency-Key header is required (1 to 200 characters).",
+                    List.of(new FieldProblem("Idempotency-Key", "required header")));
+        }
+        SignUp.Result result = signUp.enroll(programmeId, jwt.getSubject(), idempotencyKey.strip(), request);
+        EnrollmentResponse body = EnrollmentResponse.of(result.view());
+        return result.created()
+                ? ResponseEntity.created(URI.create("/api/enrollments/" + body.id())).body(body)
+                : ResponseEntity.status(HttpStatus.OK).body(body);
+    }
+
+    @GetMapping("/api/enrollments")
+    @Operation(summary = "The caller's own enrollments (PARENT)")
+    List<EnrollmentResponse> mine(@AuthenticationPrincipal Jwt jwt) {
+        return enrollments.mine(jwt.getSubject()).stream().map(EnrollmentResponse::of).toList();
+    }
+
+    @GetMapping("/api/enrollments/{id}")
+    @Operation(summary = "One enrollment (owner PARENT or STAFF; others get 404)")
+    EnrollmentResponse get(@PathVariable String id, Authentication caller) {
+        return EnrollmentResponse.of(enrollments.get(id, caller));
+    }
+
+    @PostMapping("/api/enrollments/{id}/cancel")
+    @Operation(summary = "Cancel (owner PARENT or STAFF); the first waitlisted child is confirmed at once")
+    EnrollmentResponse cancel(@PathVariable String id, Authentication caller) {
+        return EnrollmentResponse.of(enrollments.cancel(id, caller));
+    }
+}

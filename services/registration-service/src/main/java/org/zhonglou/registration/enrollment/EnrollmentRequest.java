@@ -1,0 +1,42 @@
+package org.zhonglou.registration.enrollment;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/** Body of {@code POST /api/programmes/{id}/enrollments}. */
+record EnrollmentRequest(@NotNull @Valid Child child, @NotNull @Valid Guardian guardian,
+                         @Schema(description = "Must be true; false or missing is refused with 422 consent-required")
+                         Boolean consentGiven) {
+
+    record Child(@NotBlank @Size(max = 100) String fullName, @NotNull @Past LocalDate dateOfBirth) {
+    }
+
+    record Guardian(@NotBlank @Size(max = 100) String fullName,
+                    @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number") String phone,
+                    @NotBlank @Email @Size(max = 254) String email,
+                    @Schema(description = "Additive extension: language for messages to the guardian, zh (default) or en")
+                    @Pattern(regexp = "zh|en", message = "must be zh or en") String language) {
+
+        String languageOrDefault() {
+            return language == null ? "zh" : language;
+        }
+    }
+
+    /** Everything that makes two requests "the same body", in a fixed order. */
+    String canonical(String programmeId) {
+        StringBuilder out = new StringBuilder();
+        for (String part : new String[] {programmeId, child.fullName(), String.valueOf(child.dateOfBirth()),
+                guardian.fullName(), guardian.phone(), guardian.email(), guardian.languageOrDefault(),
+                String.valueOf(consentGiven)}) {
+            out.append(part.length()).append(':').append(part).append(';');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,114 @@
+package org.zhonglou.registration.enrollment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.zhonglou.contracts.registration.EnrollmentStatus;
+import org.zhonglou.registration.RegistrationProperties;
+import org.zhonglou.registration.privacy.PiiHasher;
+import org.zhonglou.registration.programme.Programme;
+import org.zhonglou.registration.programme.ProgrammeFields;
+import org.zhonglou.registration.programme.ProgrammeStore;
+import org.zhonglou.registration.seats.LedgerStatus;
+import org.zhonglou.registration.seats.Placement;
+import org.zhonglou.registration.seats.SeatLedger;
+import org.zhonglou.support.outbox.OutboxRelay;
+import org.zhonglou.support.web.ApiProblem;
+
+/**
+ * A parent's sign-up. Step 1 stores the enrollment (PII encrypted) under an id derived from guardian and
+ * Idempotency-Key; step 2 is one conditional update of the programme's ledger (seat or waitlist place
+ * plus its event). A crash between the steps leaves a document without a place: invisible, holding no
+ * seat, and completed by the client's retry with the same key, which finds the same id.
+ */
+@Service
+class SignUp {
+
+    private static final Logger log = LoggerFactory.getLogger(SignUp.class);
+
+    private final ProgrammeStore programmes;
+    private final EnrollmentStore enrollments;
+    private final SeatLedger ledger;
+    private final PiiHasher hasher;
+    private final OutboxRelay relay;
+    private final Clock clock;
+    private final String consentTextVersion;
+
+    SignUp(ProgrammeStore programmes, EnrollmentStore enrollments, SeatLedger ledger, PiiHasher hasher,
+           OutboxRelay relay, Clock clock, RegistrationProperties properties) {
+        this.programmes = programmes;
+        this.enrollments = enrollments;
+        this.ledger = ledger;
+        this.hasher = hasher;
+        this.relay = relay;
+        this.clock = clock;
+        this.consentTextVersion = properties.consentTextVersion();
+    }
+
+    record Result(EnrollmentView view, boolean created) {
+    }
+
+    Result enroll(String programmeId, String guardianId, String idempotencyKey, EnrollmentRequest request) {
+        Programme programme = programmes.settings(programmeId)
+                .orElseThrow(() -> ApiProblem.notFound("No programme " + programmeId + "."));
+        String id = hasher.enrollmentId(guardianId, idempotencyKey);
+        String fingerprint = hasher.fingerprint(request.canonical(programmeId));
+        Instant now = clock.instant();
+        Optional<ApiProblem> violation = EnrollmentRules.violation(programme, request.child().dateOfBirth(),
+                request.consentGiven(), now);
+        if (violation.isPresent()) {
+            // A replay of an accepted request stays a replay even after the window has closed.
+            EnrollmentRecord earlier = sameRequest(enrollments.find(id).orElseThrow(violation::get), fingerprint);
+            LedgerStatus status = ledger.status(programmeId, id);
+            if (!status.placed()) {
+                throw violation.get();
+            }
+            return new Result(EnrollmentView.of(earlier, status), false);
+        }
+        EnrollmentRecord record = new EnrollmentRecord(id, programmeId, guardianId,
+                hasher.childKey(request.child().fullName(), request.child().dateOfBirth()), fingerprint,
+                request.child().fullName().strip(), request.child().dateOfBirth(), request.guardian().fullName().strip(),
+                request.guardian().phone().strip(), request.guardian().email().strip(),
+                request.guardian().languageOrDefault(), now, consentTextVersion, now);
+        try {
+            enrollments.insert(record);
+        } catch (DuplicateKeyException e) {
+            record = sameRequest(enrollments.find(id).orElseThrow(() -> e), fingerprint);
+        }
+        return place(programme, record);
+    }
+
+    private Result place(Programme programme, EnrollmentRecord record) {
+        Placement placement = ledger.place(programme, record.claim());
+        switch (placement.outcome()) {
+            case CONFIRMED, WAITLISTED -> {
+                enrollments.remember(record.guardianId(), record.id());
+                relay.relaySoon(ProgrammeFields.COLLECTION, programme.id());
+                log.info("Enrollment {} {} in programme {}", record.id(), placement.outcome(), programme.id());
+                EnrollmentStatus status = placement.outcome() == Placement.Outcome.CONFIRMED
+                        ? EnrollmentStatus.CONFIRMED : EnrollmentStatus.WAITLISTED;
+                return new Result(new EnrollmentView(record, status, placement.waitlistPosition()), true);
+            }
+            case ALREADY_PLACED, ALREADY_CANCELLED -> {
+                enrollments.remember(record.guardianId(), record.id());
+                return new Result(EnrollmentView.of(record, ledger.status(programme.id(), record.id())), false);
+            }
+            case DUPLICATE_CHILD -> throw ApiProblem.conflict("duplicate-child", "Child already signed up",
+                    "This child is already confirmed or waitlisted in this programme.");
+            default -> throw ApiProblem.conflict("programme-full", "Programme full",
+                    "All seats and all waitlist places of this programme are taken.");
+        }
+    }
+
+    private static EnrollmentRecord sameRequest(EnrollmentRecord earlier, String fingerprint) {
+        if (!earlier.fingerprint().equals(fingerprint)) {
+            throw ApiProblem.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was already used with a different request; use a new key.");
+        }
+        return earlier;
+    }
+}

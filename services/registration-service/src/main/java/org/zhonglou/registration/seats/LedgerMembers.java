@@ -1,0 +1,71 @@
+package org.zhonglou.registration.seats;
+
+import static org.zhonglou.registration.programme.ProgrammeFields.*;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/** Who holds a place in a programme, for the roster, and the purge that forgets them. */
+@Component
+public class LedgerMembers {
+
+    private final MongoTemplate mongo;
+
+    public LedgerMembers(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public record Confirmed(String enrollmentId, Instant confirmedAt) {
+    }
+
+    /** Confirmed enrollments in the order they got their seat, and the waitlist in position order. */
+    public record Members(List<Confirmed> confirmed, List<String> waitlist) {
+    }
+
+    public Members of(String programmeId) {
+        Query query = Query.query(Criteria.where("_id").is(programmeId));
+        query.fields().include(CONFIRMED, WAITLIST);
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        if (doc == null) {
+            return new Members(List.of(), List.of());
+        }
+        List<Confirmed> confirmed = SeatLedger.sub(doc, CONFIRMED).entrySet().stream()
+                .map(entry -> new Confirmed(entry.getKey(), ((Date) entry.getValue()).toInstant()))
+                .sorted(Comparator.comparing(Confirmed::confirmedAt).thenComparing(Confirmed::enrollmentId))
+                .toList();
+        return new Members(confirmed, doc.getList(WAITLIST, String.class, List.of()));
+    }
+
+    public java.util.Set<String> cancelledIds(String programmeId) {
+        Query query = Query.query(Criteria.where("_id").is(programmeId));
+        query.fields().include(CANCELLED);
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        return doc == null ? java.util.Set.of() : SeatLedger.sub(doc, CANCELLED).keySet();
+    }
+
+    /**
+     * Replaces the ledger's member lists (opaque ids and children's keyed hashes) by anonymous counts;
+     * the seat and waitlist counters stay as they were.
+     */
+    public void forget(String programmeId, Instant now) {
+        Document doc = mongo.findById(programmeId, Document.class, COLLECTION);
+        if (doc == null) {
+            return;
+        }
+        Document counts = new Document("confirmed", SeatLedger.sub(doc, CONFIRMED).size())
+                .append("waitlisted", doc.getList(WAITLIST, String.class, List.of()).size())
+                .append("cancelled", SeatLedger.sub(doc, CANCELLED).size());
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(programmeId)), new Update()
+                .set(CONFIRMED, new Document()).set(WAITLIST, List.of()).set(CHILDREN, new Document())
+                .set(CANCELLED, new Document()).set("finalCounts", counts).set(PURGED_AT, Date.from(now)),
+                COLLECTION);
+    }
+}
