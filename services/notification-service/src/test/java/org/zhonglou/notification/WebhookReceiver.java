@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real HTTP receiver on loopback: records every request, answers 500 to the first {@code failFirst}
- * calls and 204 after that, or never answers while {@code hanging} (a dead receiver that accepts the
+ * A real HTTP receiver on loopback: records every request, answers 500 (or 400) to the first
+ * {@code failFirst} calls and 204 after that, or never answers while {@code hanging} (a dead receiver that accepts the
  * connection).
  */
 public final class WebhookReceiver implements AutoCloseable {
@@ -28,9 +28,11 @@ public final class WebhookReceiver implements AutoCloseable {
     private final AtomicInteger failuresLeft;
     private final CountDownLatch release = new CountDownLatch(1);
     private final boolean hanging;
+    private final int failureStatus;
 
-    private WebhookReceiver(int failFirst, boolean hanging) {
+    private WebhookReceiver(int failFirst, int failureStatus, boolean hanging) {
         this.failuresLeft = new AtomicInteger(failFirst);
+        this.failureStatus = failureStatus;
         this.hanging = hanging;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -43,15 +45,20 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public static WebhookReceiver healthy() {
-        return new WebhookReceiver(0, false);
+        return new WebhookReceiver(0, 500, false);
     }
 
     public static WebhookReceiver failingFirst(int failures) {
-        return new WebhookReceiver(failures, false);
+        return new WebhookReceiver(failures, 500, false);
+    }
+
+    /** Answers 400 (the receiver is up but refuses): retried, yet not a circuit-breaker failure. */
+    public static WebhookReceiver rejectingFirst(int failures) {
+        return new WebhookReceiver(failures, 400, false);
     }
 
     public static WebhookReceiver hanging() {
-        return new WebhookReceiver(0, true);
+        return new WebhookReceiver(0, 500, true);
     }
 
     public String url() {
@@ -78,7 +85,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
+        int status = failuresLeft.getAndDecrement() > 0 ? failureStatus : 204;
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }
