@@ -11,6 +11,19 @@ import org.h2.mvstore.MVStore;
 /** mongo-java-server on an H2 MVStore file: a MongoDB wire-protocol server whose data survives restarts. */
 public final class LocalStore implements AutoCloseable {
 
+    /**
+     * Netty worker threads. A writer waiting for its group commit holds its worker, so the number of
+     * workers bounds how many writers one commit can serve; the default (2 per core) would be 4 here.
+     */
+    private static final int WORKER_THREADS = 32;
+
+    public enum Durability {
+        /** Every write is in the file before it is acknowledged: survives {@code kill -9}. */
+        ACKNOWLEDGED,
+        /** mongo-java-server's default: H2 writes changes about once a second; a kill loses the rest. */
+        PERIODIC
+    }
+
     private final MVStore mvStore;
     private final StoreBackend backend;
     private final MongoServer server;
@@ -21,14 +34,26 @@ public final class LocalStore implements AutoCloseable {
         this.server = server;
     }
 
-    /** Opens (or creates) the store file and listens on {@code host:port}; port 0 picks a free one. */
     public static LocalStore start(Path file, String host, int port) throws IOException {
+        return start(file, host, port, Durability.ACKNOWLEDGED);
+    }
+
+    /** Opens (or creates) the store file and listens on {@code host:port}; port 0 picks a free one. */
+    public static LocalStore start(Path file, String host, int port, Durability durability) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         MVStore mvStore = new MVStore.Builder().fileName(file.toString()).open();
-        StoreBackend backend = new StoreBackend(mvStore);
+        if (durability == Durability.ACKNOWLEDGED) {
+            // Each commit writes a new chunk; with H2's default 45 s before the space of dead chunks is
+            // reused, a commit per write grows the file by hundreds of MB a minute. Reusing it at once
+            // is safe against a killed process (the kernel still writes what was written) and against
+            // concurrent readers (each command pins its version, see StoreBackend); it is not meant to
+            // survive a power cut with the page cache unwritten.
+            mvStore.setRetentionTime(0);
+        }
+        StoreBackend backend = new StoreBackend(mvStore, durability == Durability.ACKNOWLEDGED);
         MongoServer server = new MongoServer(backend);
         try {
-            server.bind(host, port);
+            server.bind(new InetSocketAddress(host, port), 1, WORKER_THREADS);
         } catch (RuntimeException e) {
             backend.close();
             throw e;
@@ -43,6 +68,15 @@ public final class LocalStore implements AutoCloseable {
     public String connectionString() {
         InetSocketAddress address = address();
         return "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    /** Commits made for acknowledged writes; fewer than the writes when group commit works. */
+    public long commits() {
+        return backend.commits();
+    }
+
+    public long fileSizeBytes() throws IOException {
+        return mvStore.getFileStore().size();
     }
 
     /** Stops accepting clients, then closes the MVStore, which writes everything still in memory. */
