@@ -24,25 +24,25 @@ final class Summary {
                 Tokens (signed with the dev key in %3$s; roles PARENT, STAFF, SERVICE):
                   ./run.sh token parent-1 PARENT
 
-                Try it:
+                Try it (the README's walkthrough has the steps that create the programme and the device):
                   PARENT=$(./run.sh token parent-1 PARENT | tail -1)
                   STAFF=$(./run.sh token staff-1 STAFF | tail -1)
 
-                  # a parent signs a child up (PROGRAMME_ID from: curl -s http://localhost:8081/api/programmes)
-                  curl -s -X POST http://localhost:8081/api/programmes/$PROGRAMME_ID/enrollments \\
-                    -H "Authorization: Bearer $PARENT" -H 'Idempotency-Key: 5d0f7c1e-2a4b-4c6d-8e9f-1a2b3c4d5e6f' \\
-                    -H 'Content-Type: application/json' \\
-                    -d '{"child":{"fullName":"王小明","dateOfBirth":"2016-05-01"},"guardian":{"fullName":"王芳","phone":"+86 138 0013 8000","email":"wang.fang@example.com"},"consentGiven":true}'
+                  # a parent signs a child up (PROGRAMME: an id from curl -s localhost:8081/api/programmes)
+                  curl -s -X POST localhost:8081/api/programmes/$PROGRAMME/enrollments -H "Authorization: Bearer $PARENT" \\
+                    -H 'Content-Type: application/json' -H "Idempotency-Key: $(uuidgen || date +%%s%%N)" -d '{
+                    "child": {"fullName": "王小明", "dateOfBirth": "2018-05-01"},
+                    "guardian": {"fullName": "王芳", "phone": "13800000000", "email": "wang.fang@example.cn"},
+                    "consentGiven": true}'
 
-                  # a station device sends a reading (DEVICE_KEY from: POST /api/stations/longjiang-road/devices as STAFF)
-                  curl -s -X POST http://localhost:8082/api/stations/longjiang-road/readings \\
-                    -H "X-Device-Key: $DEVICE_KEY" -H 'Content-Type: application/json' \\
-                    -d '{"metric":"fill_level_pct","value":87.5}'
+                  # a station sensor posts readings (KEY: from POST /api/stations/longjiang-road/devices as STAFF)
+                  curl -s -X POST localhost:8082/api/stations/longjiang-road/readings -H "X-Device-Key: $KEY" \\
+                    -H 'Content-Type: application/json' -d '[{"metric": "negative_pressure_pa", "value": -5},
+                    {"metric": "h2s_ppm", "value": 3.2}]'
 
-                  # staff subscribe to MAJOR and worse alerts of that station by e-mail
-                  curl -s -X POST http://localhost:8083/api/subscriptions \\
-                    -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \\
-                    -d '{"channel":"EMAIL","target":"ops@example.com","stationIds":["longjiang-road"],"minSeverity":"MAJOR","includeResolved":true}'
+                  # staff subscribe a webhook to the station alerts
+                  curl -s -X POST localhost:8083/api/subscriptions -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \\
+                    -d '{"channel": "WEBHOOK", "target": "http://127.0.0.1:9999/hook", "minSeverity": "WARNING", "includeResolved": true}'
 
                 ./run.sh status shows each part; ./run.sh stop stops them all.
                 """.formatted(paths.dataDir(), paths.logs(), paths.keys());
