@@ -1,0 +1,11 @@
+package org.zhonglou.station.station;
+
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** A transfer station; its id is the public slug, so lookups are point reads. */
+@Document("stations")
+public record StationDocument(@Id String id, String name, String address, double dailyCapacityTonnes,
+                              Instant createdAt, String createdBy) {
+}

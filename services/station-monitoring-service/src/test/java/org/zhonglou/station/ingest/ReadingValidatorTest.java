@@ -1,0 +1,83 @@
+package org.zhonglou.station.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.zhonglou.support.web.FieldProblem;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ReadingValidatorTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Instant NOW = Instant.parse("2024-08-07T08:00:00Z");
+
+    private static ReadingValidator.Result validate(String json) {
+        JsonNode body = JSON.readTree(json);
+        return ReadingValidator.validate(body, "b1", NOW);
+    }
+
+    @Test
+    void aSingleValidReadingGetsReceiptTimeAndAGeneratedId() {
+        ReadingValidator.Result result = validate("{\"metric\": \"h2s_ppm\", \"value\": 3.5}");
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.readings()).singleElement().satisfies(r -> {
+            assertThat(r.readingId()).isEqualTo("b1:0");
+            assertThat(r.timestamp()).isEqualTo(NOW);
+            assertThat(r.value()).isEqualTo(3.5);
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"metric\": \"co2_ppm\", \"value\": 1}                                   | [1].metric",
+        "{\"value\": 1}                                                            | [1].metric",
+        "{\"metric\": \"h2s_ppm\", \"value\": 501}                                 | [1].value",
+        "{\"metric\": \"negative_pressure_pa\", \"value\": -2001}                  | [1].value",
+        "{\"metric\": \"h2s_ppm\", \"value\": \"NaN\"}                             | [1].value",
+        "{\"metric\": \"h2s_ppm\", \"value\": 1e400}                               | [1].value",
+        "{\"metric\": \"h2s_ppm\"}                                                 | [1].value",
+        "{\"metric\": \"fault_code\", \"value\": 1.5}                              | [1].value",
+        "{\"metric\": \"h2s_ppm\", \"value\": 1, \"timestamp\": \"2024-08-07T08:05:01Z\"} | [1].timestamp",
+        "{\"metric\": \"h2s_ppm\", \"value\": 1, \"timestamp\": \"yesterday\"}      | [1].timestamp",
+        "{\"metric\": \"h2s_ppm\", \"value\": 1, \"readingId\": 7}                 | [1].readingId",
+        "{\"metric\": \"h2s_ppm\", \"value\": 1, \"isAdmin\": true}                | [1].isAdmin",
+        "42                                                                        | [1]"
+    })
+    void eachKindOfBadItemRejectsTheWholeBatchAndIsNamed(String badItem, String field) {
+        ReadingValidator.Result result = validate("[{\"metric\": \"h2s_ppm\", \"value\": 1}, " + badItem + "]");
+
+        assertThat(result.readings()).isEmpty();
+        assertThat(result.problems()).extracting(FieldProblem::field).containsExactly(field);
+    }
+
+    @Test
+    void everyBadItemIsNamedNotOnlyTheFirst() {
+        ReadingValidator.Result result = validate("""
+                [{"metric": "h2s_ppm", "value": -1}, {"metric": "nh3_ppm", "value": 2},
+                 {"metric": "load_tonnes", "value": 31, "timestamp": "2030-01-01T00:00:00Z"}]""");
+
+        assertThat(result.problems()).extracting(FieldProblem::field)
+                .containsExactly("[0].value", "[2].value", "[2].timestamp");
+    }
+
+    @Test
+    void fiveMinutesAheadIsStillAccepted() {
+        assertThat(validate("{\"metric\": \"h2s_ppm\", \"value\": 1, \"timestamp\": \"2024-08-07T08:05:00Z\"}")
+                .problems()).isEmpty();
+    }
+
+    @Test
+    void emptyAndOversizedBatchesAreRefused() {
+        assertThat(validate("[]").problems()).extracting(FieldProblem::field).containsExactly("$");
+        String item = "{\"metric\": \"h2s_ppm\", \"value\": 1}";
+        String tooMany = "[" + (item + ",").repeat(1000) + item + "]";
+        assertThat(validate(tooMany).problems()).extracting(FieldProblem::field).containsExactly("$");
+        String justRight = "[" + (item + ",").repeat(999) + item + "]";
+        assertThat(validate(justRight).readings()).hasSize(1000);
+    }
+}
