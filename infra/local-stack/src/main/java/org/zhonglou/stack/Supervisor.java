@@ -14,9 +14,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Starts components as detached processes and finds them again later, from another launcher run.
- * A pid file alone could point at a recycled pid, so a process counts as ours only when its command
- * line carries our component and data-directory markers.
+ * Starts components as detached processes, finds them again later (from another launcher run) by pid
+ * file and {@link ProcessMarkers}, and stops them.
  */
 final class Supervisor {
 
@@ -35,37 +34,16 @@ final class Supervisor {
     /** The live process of this component started for this data directory, if any. */
     Optional<ProcessHandle> find(Component component) {
         Optional<ProcessHandle> fromPidFile = readPid(component).flatMap(ProcessHandle::of)
-                .filter(handle -> isOurs(handle, component));
+                .filter(handle -> ProcessMarkers.isOurs(handle, component, paths.dataDir()));
         if (fromPidFile.isPresent()) {
             return fromPidFile;
         }
         // The pid file may be gone (deleted data/run) while the process lives on: never leave an orphan.
         Optional<ProcessHandle> stray = ProcessHandle.allProcesses()
-                .filter(handle -> isOurs(handle, component))
+                .filter(handle -> ProcessMarkers.isOurs(handle, component, paths.dataDir()))
                 .findFirst();
         stray.ifPresentOrElse(handle -> writePid(component, handle.pid()), () -> deletePid(component));
         return stray;
-    }
-
-    /** The data directory of a stack started elsewhere that runs this component, to explain a busy port. */
-    Optional<String> otherStackDataDir(Component component) {
-        String marker = StackComponents.COMPONENT_MARKER + component.name() + " ";
-        return ProcessHandle.allProcesses()
-                .map(handle -> handle.info().commandLine().orElse(""))
-                .filter(line -> line.contains(marker))
-                .map(Supervisor::dataDirOf)
-                .flatMap(Optional::stream)
-                .findFirst();
-    }
-
-    private static Optional<String> dataDirOf(String commandLine) {
-        int start = commandLine.indexOf(StackComponents.DATA_MARKER);
-        if (start < 0) {
-            return Optional.empty();
-        }
-        start += StackComponents.DATA_MARKER.length();
-        int end = commandLine.indexOf(' ', start);
-        return Optional.of(end < 0 ? commandLine.substring(start) : commandLine.substring(start, end));
     }
 
     Process launch(Component component) throws IOException {
@@ -115,7 +93,7 @@ final class Supervisor {
      */
     private static boolean waitForExit(ProcessHandle handle, long seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (isRunning(handle)) {
+        while (ProcessMarkers.isRunning(handle)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -123,41 +101,10 @@ final class Supervisor {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return !isRunning(handle);
+                return !ProcessMarkers.isRunning(handle);
             }
         }
         return true;
-    }
-
-    /**
-     * Alive and not a zombie. A process whose launcher has exited is reaped by pid 1, which in a
-     * container may take seconds; until then the JDK still reports it alive.
-     */
-    static boolean isRunning(ProcessHandle handle) {
-        if (!handle.isAlive()) {
-            return false;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(handle.pid()), "stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException | RuntimeException e) {
-            // No /proc (not Linux) or already gone: the JDK's answer is the best there is.
-            return handle.isAlive();
-        }
-    }
-
-    private boolean isOurs(ProcessHandle handle, Component component) {
-        if (!handle.isAlive()) {
-            return false;
-        }
-        Optional<String> commandLine = handle.info().commandLine();
-        if (commandLine.isEmpty()) {
-            // Another user's process or a platform without /proc details: never ours.
-            return false;
-        }
-        String line = commandLine.get();
-        return line.contains(StackComponents.COMPONENT_MARKER + component.name() + " ")
-                && line.contains(StackComponents.DATA_MARKER + paths.dataDir() + " ");
     }
 
     private Optional<Long> readPid(Component component) {

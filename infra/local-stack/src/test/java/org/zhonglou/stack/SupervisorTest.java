@@ -58,7 +58,7 @@ class SupervisorTest {
         Files.writeString(other.pidFile("sleeper"), process.pid() + "\n");
 
         assertThat(new Supervisor(other).find(sleeper(other))).isEmpty();
-        assertThat(new Supervisor(other).otherStackDataDir(sleeper(other))).contains(paths.dataDir().toString());
+        assertThat(ProcessMarkers.otherStackDataDir(sleeper(other))).contains(paths.dataDir().toString());
     }
 
     private static Component sleeper(StackPaths paths) {
