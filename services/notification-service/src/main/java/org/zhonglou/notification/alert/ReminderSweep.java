@@ -1,13 +1,13 @@
 package org.zhonglou.notification.alert;
 
 import java.time.Clock;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zhonglou.contracts.cloudevents.EventCodec;
 import org.zhonglou.contracts.station.AlertEvent;
+import org.zhonglou.notification.config.DueWork;
 import org.zhonglou.support.messaging.CloudEventPublisher;
 
 /**
@@ -35,21 +35,14 @@ class ReminderSweep {
 
     @Scheduled(fixedDelayString = "${notification.reminders.sweep-interval}")
     void remind() {
-        try {
-            for (int i = 0; i < BATCH; i++) {
-                Optional<TrackedAlert> due = tracker.claimDueReminder();
-                if (due.isEmpty()) {
-                    return;
-                }
-                TrackedAlert alert = due.get();
-                AlertEvent data = EventCodec.decode(alert.data(), AlertEvent.class);
-                fanOut.fanOut(AlertNotice.reminder(alert.alertId(), alert.reminders(), source, alert.stationId(),
-                        clock.instant(), data, alert.data()));
-                log.info("Reminder {} of unacknowledged alert {} at station {}", alert.reminders(), alert.alertId(),
-                        alert.stationId());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Reminder sweep failed, next sweep retries: {}", e.toString());
-        }
+        DueWork.drain("Reminder sweep", BATCH, tracker::claimDueReminder, this::remind, log);
+    }
+
+    private void remind(TrackedAlert alert) {
+        AlertEvent data = EventCodec.decode(alert.data(), AlertEvent.class);
+        fanOut.fanOut(AlertNotice.reminder(alert.alertId(), alert.reminders(), source, alert.stationId(),
+                clock.instant(), data, alert.data()));
+        log.info("Reminder {} of unacknowledged alert {} at station {}", alert.reminders(), alert.alertId(),
+                alert.stationId());
     }
 }

@@ -3,11 +3,11 @@ package org.zhonglou.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.zhonglou.notification.config.DueWork;
 import org.zhonglou.notification.config.NotificationProperties;
 
 /**
@@ -37,17 +37,8 @@ class DeliveryDispatcher {
 
     @Scheduled(fixedDelayString = "${notification.delivery.dispatch-interval}")
     void dispatchDue() {
-        try {
-            for (int i = 0; i < BATCH; i++) {
-                Optional<Delivery> due = store.claimDue(clock.instant(), lease);
-                if (due.isEmpty()) {
-                    return;
-                }
-                worker.attemptSoon(due.get());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Dispatcher pass failed, next pass retries: {}", e.toString());
-        }
+        DueWork.drain("Delivery dispatcher", BATCH, () -> store.claimDue(clock.instant(), lease), worker::attemptSoon,
+                log);
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")

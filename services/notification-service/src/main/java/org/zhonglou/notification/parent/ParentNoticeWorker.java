@@ -3,7 +3,6 @@ package org.zhonglou.notification.parent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -14,6 +13,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.zhonglou.notification.config.DueWork;
 import org.zhonglou.notification.config.NotificationProperties;
 import org.zhonglou.notification.delivery.Backoff;
 
@@ -60,17 +60,7 @@ class ParentNoticeWorker {
 
     @Scheduled(fixedDelayString = "${notification.parent.dispatch-interval}")
     void dispatchDue() {
-        try {
-            for (int i = 0; i < BATCH; i++) {
-                Optional<ParentNotice> due = store.claimDue(clock.instant(), lease);
-                if (due.isEmpty()) {
-                    return;
-                }
-                attemptSoon(due.get());
-            }
-        } catch (RuntimeException e) {
-            log.warn("Parent notice pass failed, next pass retries: {}", e.toString());
-        }
+        DueWork.drain("Parent notice", BATCH, () -> store.claimDue(clock.instant(), lease), this::attemptSoon, log);
     }
 
     void attempt(ParentNotice notice) {

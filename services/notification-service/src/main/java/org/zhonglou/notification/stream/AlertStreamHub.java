@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -17,12 +18,13 @@ import org.zhonglou.notification.config.NotificationProperties;
  * broadcasting, so a client that reconnects gets each alert exactly once: from the replay or live.
  */
 @Component
-class AlertStreamHub {
+class AlertStreamHub implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertStreamHub.class);
 
     private final List<SseEmitter> clients = new CopyOnWriteArrayList<>();
     private final RecentAlerts recent;
+    private volatile boolean running;
 
     AlertStreamHub(NotificationProperties properties, Clock clock) {
         this.recent = new RecentAlerts(properties.stream().replayWindow(), properties.stream().maxBuffered(), clock);
@@ -61,8 +63,31 @@ class AlertStreamHub {
         }
     }
 
-    int clientCount() {
-        return clients.size();
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends the open streams before the web server's graceful shutdown, which would otherwise wait its
+     * whole timeout for these never-ending responses. Clients reconnect (to another instance) with
+     * Last-Event-ID.
+     */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        clients.forEach(SseEmitter::complete);
+        clients.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
     }
 
     private boolean send(SseEmitter client, AlertNotice notice) {
