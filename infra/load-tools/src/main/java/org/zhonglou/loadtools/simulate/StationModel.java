@@ -30,6 +30,11 @@ final class StationModel {
         this.loadInterval = DAY_SECONDS / (DAILY_TONNES / ((LOAD_MIN_TONNES + LOAD_MAX_TONNES) / 2));
     }
 
+    /** Scenario seconds between two transfers (about 4,750: 200 t a day in loads of 11 t on average). */
+    double loadInterval() {
+        return loadInterval;
+    }
+
     /** Number of transfers completed by this scenario time. */
     int loadsBy(double scenarioSeconds) {
         return (int) Math.floor(scenarioSeconds / loadInterval);
