@@ -18,7 +18,7 @@ final class Events {
     /** All records keyed by the programme, once at least {@code distinctIds} different event ids arrived. */
     static List<ConsumerRecord<String, byte[]>> ofProgramme(String brokers, String programmeId, int distinctIds) {
         AtomicReference<List<ConsumerRecord<String, byte[]>>> seen = new AtomicReference<>(List.of());
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30)).until(() -> {
             seen.set(TopicReader.read(brokers, Topics.REGISTRATION_ENROLLMENTS, r -> programmeId.equals(r.key()),
                     distinctIds, Duration.ofSeconds(5)));
             return seen.get().stream().map(r -> TopicReader.header(r, "ce_id")).distinct().count() >= distinctIds;
