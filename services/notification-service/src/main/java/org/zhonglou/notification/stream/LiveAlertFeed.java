@@ -57,27 +57,42 @@ class LiveAlertFeed implements SmartLifecycle {
         thread.start();
     }
 
+    /** Survives broker outages: on an error it waits a moment and re-assigns, again from the end. */
     private void run() {
         try {
-            assignAllAtEnd();
             while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    handle(record);
+                try {
+                    assignAllAtEnd();
+                    while (running) {
+                        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                            handle(record);
+                        }
+                    }
+                } catch (WakeupException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    log.warn("Live alert feed interrupted, reconnecting: {}", e.toString());
+                    pause();
                 }
             }
-        } catch (WakeupException e) {
-            // stop() woke the consumer up
-        } catch (RuntimeException e) {
-            log.error("Live alert feed stopped: {}", e.toString());
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
     }
 
+    private void pause() {
+        try {
+            Thread.sleep(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
     private void assignAllAtEnd() {
-        List<PartitionInfo> partitions = List.of();
-        while (running && partitions.isEmpty()) {
-            partitions = consumer.partitionsFor(Topics.STATION_ALERTS, Duration.ofSeconds(5));
+        List<PartitionInfo> partitions = consumer.partitionsFor(Topics.STATION_ALERTS, Duration.ofSeconds(5));
+        if (partitions.isEmpty()) {
+            throw new IllegalStateException("topic " + Topics.STATION_ALERTS + " has no partitions yet");
         }
         List<TopicPartition> assigned = partitions.stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
