@@ -6,6 +6,7 @@
 #   ./run.sh start | stop | status
 #   ./run.sh token <sub> <ROLE>   a dev JWT (ROLE: PARENT, STAFF or SERVICE) on the last line
 #   ./run.sh simulate [options]   station devices sending readings to the running stack (infra/load-tools)
+#   ./run.sh bench [options]      load figures of the running stack into docs/benchmarks.md (infra/load-tools)
 #
 # State (Kafka log, store file, dev keys, logs, pid files) lives in DATA_DIR, default ./data.
 set -euo pipefail
@@ -15,13 +16,9 @@ cd "$ROOT"
 
 command="${1:-run}"
 case "$command" in
-  run | start | stop | status | token | simulate | help | -h | --help) ;;
-  bench)
-    echo "$command: not available yet" >&2
-    exit 2
-    ;;
+  run | start | stop | status | token | simulate | bench | help | -h | --help) ;;
   *)
-    echo "unknown command '$command': use run, start, stop, status or token <sub> <ROLE>" >&2
+    echo "unknown command '$command': use run, start, stop, status, token <sub> <ROLE>, simulate or bench" >&2
     exit 2
     ;;
 esac
@@ -45,15 +42,15 @@ export DATA_DIR
 SERVICES=(registration-service station-monitoring-service notification-service)
 LAUNCHER="infra/local-stack/target/classes/org/zhonglou/stack/StackCli.class"
 LAUNCHER_LIB="infra/local-stack/target/lib"
-SIMULATOR="infra/load-tools/target/classes/org/zhonglou/loadtools/simulate/SimulatorMain.class"
-SIMULATOR_LIB="infra/load-tools/target/lib"
+LOAD_TOOLS="infra/load-tools/target/classes/org/zhonglou/loadtools/simulate/SimulatorMain.class"
+LOAD_TOOLS_LIB="infra/load-tools/target/lib"
 STAMP="infra/local-stack/target/run-sh-build.stamp"
 BUILD_LOG="$DATA_DIR/logs/build.log"
 
 needed_outputs() {
-  if [[ "$1" == simulator ]]; then
-    echo "$SIMULATOR"
-    echo "$SIMULATOR_LIB"
+  if [[ "$1" == load-tools ]]; then
+    echo "$LOAD_TOOLS"
+    echo "$LOAD_TOOLS_LIB"
     return
   fi
   echo "$LAUNCHER"
@@ -88,7 +85,7 @@ build() {
   local args=(-q -B -ntp -Dmaven.test.skip=true)
   case "$scope" in
     launcher) args+=(-pl infra/local-stack -am) ;;
-    simulator) args+=(-pl infra/load-tools -am) ;;
+    load-tools) args+=(-pl infra/load-tools -am) ;;
   esac
   if [[ -d "$HOME/.m2/repository/org/springframework/boot" ]]; then
     echo "building ..." >&2
@@ -108,17 +105,22 @@ build() {
 # Starting needs every jar up to date; stop, status and token need only the launcher itself.
 case "$command" in
   run | start) scope=full ;;
-  simulate) scope=simulator ;;
+  simulate | bench) scope=load-tools ;;
   *) scope=launcher ;;
 esac
 if needs_build "$scope"; then
   build "$scope"
 fi
 
-if [[ "$command" == simulate ]]; then
+case "$command" in
+  simulate) tool=org.zhonglou.loadtools.simulate.SimulatorMain ;;
+  bench) tool=org.zhonglou.loadtools.bench.BenchMain ;;
+  *) tool="" ;;
+esac
+if [[ -n "$tool" ]]; then
   shift
   exec "$JAVA" -Xmx256m -XX:+UseSerialGC -Dzhonglou.stack.root="$ROOT" \
-    -cp "$ROOT/infra/load-tools/target/classes:$ROOT/$SIMULATOR_LIB/*" org.zhonglou.loadtools.simulate.SimulatorMain "$@"
+    -cp "$ROOT/infra/load-tools/target/classes:$ROOT/$LOAD_TOOLS_LIB/*" "$tool" "$@"
 fi
 
 exec "$JAVA" -Xmx192m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dzhonglou.stack.root="$ROOT" \

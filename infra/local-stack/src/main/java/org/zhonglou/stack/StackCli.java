@@ -55,10 +55,6 @@ public final class StackCli {
                 case "stop" -> noArguments(args) ? launcher().stop() : 2;
                 case "status" -> noArguments(args) ? launcher().status() : 2;
                 case "token" -> token(args);
-                case "bench" -> {
-                    err.println(command + ": not available yet");
-                    yield 2;
-                }
                 case "help", "-h", "--help" -> {
                     out.println(USAGE);
                     yield 0;

@@ -61,12 +61,6 @@ class StackCliTest {
     }
 
     @Test
-    void reservedCommandsAreNotAvailableYet() {
-        assertThat(cli(Map.of()).execute(new String[] {"bench"})).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("bench: not available yet");
-    }
-
-    @Test
     void unknownCommandShowsUsage() {
         assertThat(cli(Map.of()).execute(new String[] {"restart"})).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown command 'restart'", "usage:");
