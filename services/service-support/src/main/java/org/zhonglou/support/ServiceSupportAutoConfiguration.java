@@ -20,6 +20,7 @@ import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.zhonglou.support.health.KafkaBrokerHealthIndicator;
+import org.zhonglou.support.health.StoreHealthIndicator;
 import org.zhonglou.support.messaging.CloudEventPublisher;
 import org.zhonglou.support.outbox.OutboxCollections;
 import org.zhonglou.support.outbox.OutboxRelay;
@@ -38,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration"})
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
 @EnableScheduling
 @Import({SecurityConfiguration.class, ApiExceptionHandler.class})
 public class ServiceSupportAutoConfiguration {
@@ -69,6 +71,12 @@ public class ServiceSupportAutoConfiguration {
                 new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes, jsonMapper));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    @Bean(name = "mongoHealthIndicator")
+    @ConditionalOnMissingBean(name = "mongoHealthIndicator")
+    StoreHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new StoreHealthIndicator(mongo);
     }
 
     @Bean(name = "kafkaHealthIndicator", destroyMethod = "close")

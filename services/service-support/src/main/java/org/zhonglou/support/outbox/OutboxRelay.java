@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,9 @@ import org.zhonglou.support.messaging.CloudEventPublisher;
  * Publishes the events waiting in aggregates' {@code outbox} arrays, then removes each one it sent.
  * Two paths: {@link #relaySoon} right after a change (so events go out within milliseconds), and a
  * periodic sweep that catches whatever a crash or a broker outage left behind. At-least-once: an event
- * may go out twice (both paths, two instances), never zero times; consumers deduplicate by event id.
+ * may go out twice (two instances, or a crash between publishing and removing), never zero times;
+ * consumers deduplicate by event id. Within one instance the two paths take turns, so they do not
+ * both publish the same pending event.
  */
 public class OutboxRelay {
 
@@ -31,6 +34,8 @@ public class OutboxRelay {
     private final CloudEventPublisher publisher;
     private final List<String> collections;
     private final ThreadPoolExecutor executor;
+    private final ReentrantLock turn = new ReentrantLock();
+    private volatile boolean closed;
 
     public OutboxRelay(MongoTemplate mongo, CloudEventPublisher publisher, List<String> collections) {
         this.mongo = mongo;
@@ -56,6 +61,18 @@ public class OutboxRelay {
 
     /** Publishes the aggregate's pending events now, in order; returns how many went out. */
     public int relay(String collection, Object aggregateId) {
+        if (closed) {
+            return 0;
+        }
+        turn.lock();
+        try {
+            return relayPending(collection, aggregateId);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private int relayPending(String collection, Object aggregateId) {
         Query byId = Query.query(Criteria.where("_id").is(aggregateId));
         byId.fields().include(OutboxEvent.FIELD);
         Document document = mongo.findOne(byId, Document.class, collection);
@@ -85,6 +102,9 @@ public class OutboxRelay {
     @Scheduled(fixedDelayString = "${zhonglou.outbox.sweep-interval:PT2S}",
             initialDelayString = "${zhonglou.outbox.sweep-interval:PT2S}")
     public void sweep() {
+        if (closed) {
+            return;
+        }
         for (String collection : collections) {
             try {
                 Query withPending = Query.query(Criteria.where(OutboxEvent.FIELD + ".0").exists(true)).limit(SWEEP_BATCH);
@@ -98,8 +118,10 @@ public class OutboxRelay {
         }
     }
 
+    /** Stops both paths; whatever is still pending stays in the documents for the next start. */
     public void shutdown() {
-        executor.shutdown();
+        closed = true;
+        executor.shutdownNow();
     }
 
     private static OutboxEvent toEvent(Document raw) {
