@@ -34,6 +34,14 @@ class CloudEventTest {
     }
 
     @Test
+    void readsTheHyphenSpellingSpringCloudFunctionHandsToConsumers() {
+        Map<String, Object> received = new HashMap<>();
+        event.headers().forEach((name, value) -> received.put(name.replaceFirst("^ce_", "ce-"), value));
+
+        assertThat(CloudEvent.fromHeaders(received, "data")).isEqualTo(event);
+    }
+
+    @Test
     void rejectsAMissingIdOrAnotherSpecVersion() {
         Map<String, Object> noId = new HashMap<>(event.headers());
         noId.remove(CloudEventHeaders.ID);

@@ -55,9 +55,15 @@ public record CloudEvent<T>(String id, String type, String source, String subjec
                 data);
     }
 
-    /** One attribute as text, or null when absent. */
+    /**
+     * One attribute as text, or null when absent. Spring Cloud Function hands consumers the attributes
+     * under its canonical {@code ce-} prefix instead of the Kafka binding's {@code ce_}; both are read.
+     */
     public static String text(Map<String, ?> headers, String name) {
         Object value = headers.get(name);
+        if (value == null && name.startsWith("ce_")) {
+            value = headers.get("ce-" + name.substring(3));
+        }
         if (value == null) {
             return null;
         }

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.zhonglou.contracts.cloudevents.CloudEvent;
 import org.zhonglou.contracts.station.AlertEvent;
-import org.zhonglou.notification.config.InboundEvents;
+import org.zhonglou.support.messaging.ReceivedEvents;
 
 /**
  * {@code station.alerts.v1}, group {@code notification-service}: track the alert's state, then fan out.
@@ -24,7 +24,7 @@ class AlertEventsConsumer {
     @Bean
     Consumer<Message<byte[]>> alertEvents(AlertStateTracker tracker, AlertFanOut fanOut) {
         return message -> {
-            CloudEvent<AlertEvent> event = InboundEvents.read(message, AlertEvent.class);
+            CloudEvent<AlertEvent> event = ReceivedEvents.read(message, AlertEvent.class);
             AlertNotice notice = AlertNotice.of(event.id(), event.type(), event.source(), event.subject(),
                     event.time(), event.data(), message.getPayload());
             tracker.apply(event.data(), new String(message.getPayload(), StandardCharsets.UTF_8));

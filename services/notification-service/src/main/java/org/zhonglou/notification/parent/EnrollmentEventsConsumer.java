@@ -14,7 +14,7 @@ import org.zhonglou.contracts.EventTypes;
 import org.zhonglou.contracts.cloudevents.CloudEvent;
 import org.zhonglou.contracts.registration.EnrollmentEvent;
 import org.zhonglou.notification.config.NotificationProperties;
-import org.zhonglou.notification.config.InboundEvents;
+import org.zhonglou.support.messaging.ReceivedEvents;
 
 /**
  * {@code registration.enrollments.v1}, group {@code notification-service}: records a parent notice per
@@ -32,7 +32,7 @@ class EnrollmentEventsConsumer {
             NotificationProperties properties, Clock clock) {
         Duration lease = properties.delivery().lease();
         return message -> {
-            CloudEvent<EnrollmentEvent> event = InboundEvents.read(message, EnrollmentEvent.class);
+            CloudEvent<EnrollmentEvent> event = ReceivedEvents.read(message, EnrollmentEvent.class);
             if (!NOTIFIED.contains(event.type())) {
                 log.debug("Enrollment event {} of type {} needs no e-mail", event.id(), event.type());
                 return;
