@@ -1,0 +1,47 @@
+package org.zhonglou.station.alerting;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhonglou.station.station.Stations;
+import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.web.FieldProblem;
+
+@RestController
+@Tag(name = "Alerts", description = "Alert rules, alerts and their lifecycle (staff)")
+class RuleController {
+
+    private final Stations stations;
+    private final Rules rules;
+
+    RuleController(Stations stations, Rules rules) {
+        this.stations = stations;
+        this.rules = rules;
+    }
+
+    @GetMapping("/api/stations/{stationId}/rules")
+    List<Rule> get(@PathVariable String stationId) {
+        stations.require(stationId);
+        return rules.of(stationId);
+    }
+
+    @PutMapping("/api/stations/{stationId}/rules")
+    @Operation(summary = "Replace the station's rule list",
+            description = "THRESHOLD {metric, comparator ABOVE|BELOW, threshold, clearThreshold, forSeconds}: for ABOVE "
+                    + "clearThreshold <= threshold, for BELOW the reverse. SILENT_DEVICE {silentSeconds}. "
+                    + "DAILY_CAPACITY {percent}. Names are unique slugs.")
+    List<Rule> put(@PathVariable String stationId, @RequestBody List<Rule> body) {
+        stations.require(stationId);
+        List<FieldProblem> problems = RuleValidator.problems(body);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.badRequest("The rule list has invalid fields; nothing was changed.", problems);
+        }
+        rules.replace(stationId, body);
+        return rules.of(stationId);
+    }
+}

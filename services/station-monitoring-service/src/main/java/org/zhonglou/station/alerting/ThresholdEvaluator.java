@@ -1,0 +1,85 @@
+package org.zhonglou.station.alerting;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.zhonglou.contracts.station.ReadingsAccepted;
+import org.zhonglou.contracts.station.ReadingsAccepted.Reading;
+import org.zhonglou.station.storage.ReceivedBatch;
+
+/**
+ * Runs the threshold rules over a poll of readings, per device and rule group, in timestamp order. Alerts
+ * are raised or resolved before the new states are saved: after a crash the replayed readings repeat the
+ * transitions, and the alert book turns repeats into no-ops.
+ */
+@Component
+public class ThresholdEvaluator {
+
+    private final Rules rules;
+    private final RuleStates states;
+    private final AlertBook book;
+
+    public ThresholdEvaluator(Rules rules, RuleStates states, AlertBook book) {
+        this.rules = rules;
+        this.states = states;
+        this.book = book;
+    }
+
+    public void evaluate(List<ReceivedBatch> batches) {
+        Map<String, List<Rule>> rulesByStation = new HashMap<>();
+        Map<String, List<Reading>> readingsBySeries = new LinkedHashMap<>();
+        Map<String, String[]> seriesOwner = new HashMap<>();
+        for (ReceivedBatch received : batches) {
+            ReadingsAccepted batch = received.batch();
+            for (Reading reading : batch.readings()) {
+                String series = batch.stationId() + "|" + batch.deviceId() + "|" + reading.metric();
+                readingsBySeries.computeIfAbsent(series, s -> new ArrayList<>()).add(reading);
+                seriesOwner.putIfAbsent(series, new String[] {batch.stationId(), batch.deviceId(), reading.metric()});
+            }
+        }
+        readingsBySeries.forEach((series, readings) -> {
+            String[] owner = seriesOwner.get(series);
+            List<Rule> stationRules = rulesByStation.computeIfAbsent(owner[0], rules::of);
+            Map<String, List<Rule>> groups = new LinkedHashMap<>();
+            stationRules.stream().filter(r -> r.kind() == Rule.Kind.THRESHOLD && r.metric().equals(owner[2]))
+                    .forEach(r -> groups.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r));
+            readings.sort(Comparator.comparing(Reading::timestamp));
+            groups.forEach((group, groupRules) -> evaluateGroup(new AlertKey(owner[0], owner[1], group), groupRules,
+                    readings));
+        });
+    }
+
+    private void evaluateGroup(AlertKey key, List<Rule> groupRules, List<Reading> readings) {
+        Map<Rule, Hysteresis.State> current = new LinkedHashMap<>();
+        groupRules.forEach(rule -> current.put(rule, states.load(RuleStates.id(key.stationId(), key.deviceId(),
+                rule.name()))));
+        Map<Rule, Hysteresis.State> initial = new HashMap<>(current);
+        for (Reading reading : readings) {
+            boolean firingBefore = anyFiring(current);
+            for (Rule rule : groupRules) {
+                Hysteresis.State before = current.get(rule);
+                Hysteresis.State after = Hysteresis.next(before, rule, reading.value(), reading.timestamp());
+                current.put(rule, after);
+                if (after.phase() == Hysteresis.Phase.FIRING && before.phase() != Hysteresis.Phase.FIRING) {
+                    book.raise(key, rule, reading.metric(), reading.value(), reading.timestamp());
+                }
+            }
+            if (firingBefore && !anyFiring(current)) {
+                book.resolve(key, reading.value(), reading.timestamp());
+            }
+        }
+        current.forEach((rule, state) -> {
+            if (!state.equals(initial.get(rule))) {
+                states.save(RuleStates.id(key.stationId(), key.deviceId(), rule.name()), state);
+            }
+        });
+    }
+
+    private static boolean anyFiring(Map<Rule, Hysteresis.State> states) {
+        return states.values().stream().anyMatch(s -> s.phase() == Hysteresis.Phase.FIRING);
+    }
+}

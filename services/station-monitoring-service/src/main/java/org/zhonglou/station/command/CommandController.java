@@ -1,0 +1,124 @@
+package org.zhonglou.station.command;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.zhonglou.contracts.station.CommandStatus;
+import org.zhonglou.station.device.DeviceIdentity;
+import org.zhonglou.station.device.Devices;
+import org.zhonglou.station.station.Stations;
+import org.zhonglou.support.web.ApiProblem;
+
+@RestController
+@Tag(name = "Commands", description = "Remote equipment control")
+class CommandController {
+
+    private final Stations stations;
+    private final Devices devices;
+    private final Commands commands;
+    private final Interlock interlock;
+
+    CommandController(Stations stations, Devices devices, Commands commands, Interlock interlock) {
+        this.stations = stations;
+        this.devices = devices;
+        this.commands = commands;
+        this.interlock = interlock;
+    }
+
+    @PostMapping("/api/stations/{stationId}/commands")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Send a command to a device (staff)", description = "START of a device with an open CRITICAL "
+            + "alert is refused (409) unless override is true and a reason is given; the override is recorded.")
+    Issued issue(@PathVariable String stationId, @Valid @RequestBody IssueCommand request,
+                 @AuthenticationPrincipal Jwt staff) {
+        stations.require(stationId);
+        if (!devices.exists(stationId, request.deviceId())) {
+            throw ApiProblem.notFound("Station '" + stationId + "' has no device '" + request.deviceId() + "'.");
+        }
+        String overrideReason = interlock.check(stationId, request.deviceId(), request.action(),
+                Boolean.TRUE.equals(request.override()), request.reason());
+        Document command = commands.issue(stationId, request.deviceId(), request.action().name(), request.parameters(),
+                staff.getSubject(), overrideReason);
+        return new Issued(command.getString("_id"), CommandStatus.PENDING);
+    }
+
+    @GetMapping("/api/stations/{stationId}/commands/pending")
+    @SecurityRequirement(name = "deviceKey")
+    @Operation(summary = "The calling device's pending commands (device key)")
+    List<CommandView> pending(@PathVariable String stationId, @AuthenticationPrincipal DeviceIdentity device) {
+        if (!device.stationId().equals(stationId)) {
+            throw ApiProblem.forbidden("This device key belongs to another station.");
+        }
+        return commands.pendingFor(stationId, device.deviceId()).stream().map(CommandView::of).toList();
+    }
+
+    @PostMapping("/api/commands/{commandId}/result")
+    @SecurityRequirement(name = "deviceKey")
+    @Operation(summary = "Report the outcome of a command (device key); 409 once it is no longer pending")
+    CommandView result(@PathVariable String commandId, @Valid @RequestBody Result result,
+                       @AuthenticationPrincipal DeviceIdentity device) {
+        Document command = commands.find(commandId);
+        if (command == null || !device.stationId().equals(command.getString("stationId"))
+                || !device.deviceId().equals(command.getString("deviceId"))) {
+            throw ApiProblem.notFound("No command '" + commandId + "' for this device.");
+        }
+        if (result.status() != CommandStatus.SUCCEEDED && result.status() != CommandStatus.FAILED) {
+            throw ApiProblem.badRequest("Status must be SUCCEEDED or FAILED.",
+                    List.of(new org.zhonglou.support.web.FieldProblem("status", "must be SUCCEEDED or FAILED")));
+        }
+        Document completed = commands.complete(commandId, result.status(), result.message());
+        if (completed != null) {
+            return CommandView.of(completed);
+        }
+        Document now = commands.find(commandId);
+        if (result.status().name().equals(now.getString("status"))) {
+            return CommandView.of(now);
+        }
+        throw ApiProblem.conflict("command-not-pending", "Command not pending",
+                "Command " + commandId + " is already " + now.getString("status") + ".");
+    }
+
+    enum Action { START, STOP, RESET, PAUSE, RESUME }
+
+    record IssueCommand(@NotNull @Pattern(regexp = "[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?") String deviceId,
+                        @NotNull Action action, @Size(max = 20) Map<String, Object> parameters, Boolean override,
+                        @Size(max = 500) String reason) {
+    }
+
+    record Issued(String commandId, CommandStatus status) {
+    }
+
+    record Result(@NotNull CommandStatus status, @Size(max = 1000) String message) {
+    }
+
+    record CommandView(String commandId, String stationId, String deviceId, String action, Object parameters,
+                       String status, String message, Instant issuedAt, Instant expiresAt) {
+        static CommandView of(Document d) {
+            return new CommandView(d.getString("_id"), d.getString("stationId"), d.getString("deviceId"),
+                    d.getString("action"), d.get("parameters"), d.getString("status"), d.getString("message"),
+                    instant(d.getDate("issuedAt")), instant(d.getDate("expiresAt")));
+        }
+
+        private static Instant instant(Date date) {
+            return date == null ? null : date.toInstant();
+        }
+    }
+}
