@@ -1,19 +1,27 @@
 package org.zhonglou.stack;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Makes writes durable before they are acknowledged without one commit per write: a writer that
- * finished its change asks for durability; if no commit is running it becomes the leader and commits
- * everything finished so far, otherwise it waits and the next commit covers it. Under load one commit
- * serves every writer that arrived while the previous one was running.
+ * Makes writes durable before they are acknowledged without one commit per write. A writer calls
+ * {@link #beginWrite()} before changing data and {@link #awaitDurable()} after. If no commit is
+ * running it becomes the leader: it waits a moment for writes already under way, then commits
+ * everything finished so far; writers arriving meanwhile wait for that commit or the next one. A
+ * commit re-serialises whole pages, so sharing one between writers is where the throughput comes from.
  */
 final class GroupCommit {
+
+    /** How long a leader waits for writes under way; a single writer never waits (nothing is under way). */
+    private static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
     private final Runnable commit;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition committed = lock.newCondition();
+    private final AtomicInteger writesUnderWay = new AtomicInteger();
     /** Writes that have asked for durability, numbered in the order they asked. */
     private long requested;
     /** Every write numbered up to this one is on disk. */
@@ -25,8 +33,13 @@ final class GroupCommit {
         this.commit = commit;
     }
 
-    /** Returns once a commit that started after this call began has finished; rethrows its failure. */
+    void beginWrite() {
+        writesUnderWay.incrementAndGet();
+    }
+
+    /** Returns once a commit that started after this write finished is done; rethrows its failure. */
     void awaitDurable() {
+        writesUnderWay.decrementAndGet();
         lock.lock();
         try {
             long ticket = ++requested;
@@ -42,13 +55,17 @@ final class GroupCommit {
         }
     }
 
-    /** Called with the lock held; releases it while the commit itself runs. */
+    /** Called with the lock held; releases it while gathering and while the commit itself runs. */
     private void commitAsLeader() {
         committing = true;
-        long covered = requested;
         boolean succeeded = false;
+        long covered = 0;
         lock.unlock();
         try {
+            gatherWritesUnderWay();
+            lock.lock();
+            covered = requested;
+            lock.unlock();
             commit.run();
             succeeded = true;
         } finally {
@@ -59,6 +76,13 @@ final class GroupCommit {
                 commits++;
             }
             committed.signalAll();
+        }
+    }
+
+    private void gatherWritesUnderWay() {
+        long deadline = System.nanoTime() + GATHER_NANOS;
+        while (writesUnderWay.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(20_000);
         }
     }
 

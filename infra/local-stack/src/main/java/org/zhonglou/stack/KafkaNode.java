@@ -46,7 +46,8 @@ public final class KafkaNode {
         p.setProperty("process.roles", "broker,controller");
         p.setProperty("node.id", "1");
         p.setProperty("controller.quorum.voters", "1@localhost:" + Ports.KAFKA_CONTROLLER);
-        p.setProperty("listeners", "PLAINTEXT://localhost:" + Ports.KAFKA + ",CONTROLLER://localhost:" + Ports.KAFKA_CONTROLLER);
+        p.setProperty("listeners",
+                "PLAINTEXT://localhost:" + Ports.KAFKA + ",CONTROLLER://localhost:" + Ports.KAFKA_CONTROLLER);
         p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + Ports.KAFKA);
         p.setProperty("controller.listener.names", "CONTROLLER");
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");

@@ -41,12 +41,16 @@ class StoreBackend extends H2Backend {
         // Pins the version this command reads, so that the file space of pages it may still load is
         // not reused by commits made meanwhile (the store reuses space at once, see LocalStore).
         MVStore.TxCounter readVersion = mvStore.registerVersionUsage();
+        boolean durableWrite = groupCommit != null && mayWrite(command, query);
+        if (durableWrite) {
+            groupCommit.beginWrite();
+        }
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
             mvStore.deregisterVersionUsage(readVersion);
             // Also after a failed write: part of a bulk insert may have been applied and reported.
-            if (groupCommit != null && mayWrite(command, query)) {
+            if (durableWrite) {
                 groupCommit.awaitDurable();
             }
         }

@@ -25,30 +25,40 @@ import org.bson.Document;
  * Acknowledged writes per second against the local store, with mongo-java-server's periodic commit
  * and with the commit-before-acknowledge the stack uses. Not a test: it prints a Markdown table for
  * docs/benchmarks.md. The store runs in this JVM but is reached over TCP with the real driver.
- * Usage: {@code StoreBenchmark [secondsPerCase]}.
+ * Each case runs {@code repetitions} times, the two modes alternating, and the median is shown: on a
+ * shared 2-core machine single runs vary a lot. Usage: {@code StoreBenchmark [secondsPerRun] [repetitions]}.
  */
 public final class StoreBenchmark {
 
-    private record Case(String name, int clients, int docsPerWrite, BiFunction<MongoCollection<Document>, Long, Integer> write) {
+    private record Case(String name, int clients, int docsPerWrite,
+                        BiFunction<MongoCollection<Document>, Long, Integer> write) {
     }
 
     private static final List<Case> CASES = List.of(
             new Case("insertOne, 1 client", 1, 1, StoreBenchmark::insertOne),
             new Case("insertOne, 8 clients", 8, 1, StoreBenchmark::insertOne),
             new Case("upsert $inc on 200 ids, 8 clients", 8, 1, StoreBenchmark::upsert),
+            new Case("upsert $inc on 200 ids, 32 clients", 32, 1, StoreBenchmark::upsert),
             new Case("insertMany of 100, 1 client (docs)", 1, 100, StoreBenchmark::insertMany));
 
     private StoreBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
-        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         System.out.printf("| workload | periodic commit: writes/s | commit before ack: writes/s | writes per commit"
                 + " | file after the run: periodic / before ack |%n");
         System.out.printf("|---|---|---|---|---|%n");
         for (Case c : CASES) {
-            Result periodic = run(c, LocalStore.Durability.PERIODIC, seconds);
-            Result acknowledged = run(c, LocalStore.Durability.ACKNOWLEDGED, seconds);
+            List<Result> periodicRuns = new ArrayList<>();
+            List<Result> acknowledgedRuns = new ArrayList<>();
+            for (int i = 0; i < repetitions; i++) {
+                periodicRuns.add(run(c, LocalStore.Durability.PERIODIC, seconds));
+                acknowledgedRuns.add(run(c, LocalStore.Durability.ACKNOWLEDGED, seconds));
+            }
+            Result periodic = median(periodicRuns);
+            Result acknowledged = median(acknowledgedRuns);
             System.out.printf(Locale.ROOT, "| %s | %,.0f | %,.0f | %.1f | %.1f MB / %.1f MB |%n", c.name(),
                     periodic.perSecond(), acknowledged.perSecond(),
                     (double) acknowledged.writes() / Math.max(1, acknowledged.commits()),
@@ -57,6 +67,12 @@ public final class StoreBenchmark {
     }
 
     private record Result(double perSecond, long writes, long commits, long fileBytes) {
+    }
+
+    private static Result median(List<Result> runs) {
+        List<Result> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(Result::perSecond));
+        return sorted.get(sorted.size() / 2);
     }
 
     private static Result run(Case c, LocalStore.Durability durability, int seconds) throws Exception {

@@ -24,12 +24,12 @@ class GroupCommitTest {
             }
         });
 
-        Thread leader = new Thread(groupCommit::awaitDurable);
+        Thread leader = new Thread(() -> write(groupCommit));
         leader.start();
         await().atMost(Duration.ofSeconds(5)).until(() -> commitCalls.get() == 1);
         List<Thread> followers = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Thread follower = new Thread(groupCommit::awaitDurable);
+            Thread follower = new Thread(() -> write(groupCommit));
             follower.start();
             followers.add(follower);
         }
@@ -55,11 +55,16 @@ class GroupCommitTest {
             }
         });
 
-        assertThatThrownBy(groupCommit::awaitDurable).hasMessage("disk full");
-        groupCommit.awaitDurable();
+        assertThatThrownBy(() -> write(groupCommit)).hasMessage("disk full");
+        write(groupCommit);
 
         assertThat(commitCalls.get()).isEqualTo(2);
         assertThat(groupCommit.commits()).isEqualTo(1);
+    }
+
+    private static void write(GroupCommit groupCommit) {
+        groupCommit.beginWrite();
+        groupCommit.awaitDurable();
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -22,7 +22,8 @@ class LocalStoreTest {
         try (LocalStore store = LocalStore.start(file, Ports.HOST, 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoCollection<Document> programmes = client.getDatabase("registration").getCollection("programmes");
-            programmes.insertOne(new Document("_id", "summer-care").append("name", "暑期托管班").append("capacity", 30));
+            programmes.insertOne(new Document("_id", "summer-care").append("name", "暑期托管班")
+                    .append("capacity", 30));
             programmes.updateOne(new Document("_id", "summer-care"), new Document("$inc", new Document("capacity", 5)));
         }
 

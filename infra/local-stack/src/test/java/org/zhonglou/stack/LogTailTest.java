@@ -16,7 +16,8 @@ class LogTailTest {
     @Test
     void showsOnlyTheLatestStart() throws Exception {
         Path log = dir.resolve("kafka.log");
-        Files.writeString(log, "---- kafka starting at T1 ----\nold failure\n---- kafka starting at T2 ----\nline a\nline b\n");
+        Files.writeString(log, "---- kafka starting at T1 ----\nold failure\n"
+                + "---- kafka starting at T2 ----\nline a\nline b\n");
 
         assertThat(LogTail.lastLines(log, 40)).containsExactly("---- kafka starting at T2 ----", "line a", "line b");
     }

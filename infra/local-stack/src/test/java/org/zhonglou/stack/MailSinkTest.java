@@ -40,7 +40,8 @@ class MailSinkTest {
 
     @Test
     void listsAUtf8MessageDecodedOncePerMessage() throws Exception {
-        send("王芳 <wang.fang@example.com>, li.na@example.com", "报名已确认：暑期托管班", "您好，王小明的报名已确认。\n地点：钟楼社区活动中心");
+        send("王芳 <wang.fang@example.com>, li.na@example.com", "报名已确认：暑期托管班",
+                "您好，王小明的报名已确认。\n地点：钟楼社区活动中心");
 
         List<Map<String, Object>> messages = awaitMessages(1);
 
