@@ -21,6 +21,7 @@ import tools.jackson.databind.JsonNode;
 final class E2eStack {
 
     private static E2eStack instance;
+    private static RuntimeException startFailure;
 
     final Endpoints endpoints = Endpoints.fromSystemProperties();
     final LocalStack stack = LocalStack.fromEnvironment();
@@ -30,10 +31,19 @@ final class E2eStack {
     }
 
     static synchronized E2eStack get() {
+        if (startFailure != null) {
+            // One failed start is enough: every other test class would wait minutes for the same answer.
+            throw startFailure;
+        }
         if (instance == null) {
             E2eStack created = new E2eStack();
             if (!created.servicesUp()) {
-                created.stack.runSh(Duration.ofMinutes(10), "start");
+                try {
+                    created.stack.runSh(Duration.ofMinutes(10), "start");
+                } catch (RuntimeException e) {
+                    startFailure = e;
+                    throw e;
+                }
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> created.stack.runSh(Duration.ofMinutes(2), "stop")));
             }
             instance = created;

@@ -78,11 +78,18 @@ public final class BenchMain {
 
         Phase.run(out, "reading-to-webhook under half-rate ingest", details, () -> {
             IngestBench background = IngestBench.prepare(stations, runTag, "background", 2, 2);
-            CompletableFuture<IngestBench.Result> load = CompletableFuture.supplyAsync(() -> background.run(
-                    options.ingestRate() / 2, options.batchSize(), Duration.ofSeconds(options.probeSeconds() + 5),
-                    false, Duration.ZERO));
+            CompletableFuture<IngestBench.Result> load = new CompletableFuture<>();
             WebhookLatencyBench.Result probe = WebhookLatencyBench.run(stations, runTag,
-                    Duration.ofSeconds(options.probeSeconds()));
+                    Duration.ofSeconds(options.probeSeconds()), () -> CompletableFuture.supplyAsync(() -> background.run(
+                            options.ingestRate() / 2, options.batchSize(),
+                            Duration.ofSeconds(options.probeSeconds() + 5), false, Duration.ZERO))
+                            .whenComplete((result, error) -> {
+                                if (error == null) {
+                                    load.complete(result);
+                                } else {
+                                    load.completeExceptionally(error);
+                                }
+                            }));
             IngestBench.Result backgroundResult = load.join();
             figures.put("readingToWebhookP50Ms", round(probe.latencyMicros().getValueAtPercentile(50) / 1000.0));
             figures.put("readingToWebhookP99Ms", round(probe.latencyMicros().getValueAtPercentile(99) / 1000.0));
