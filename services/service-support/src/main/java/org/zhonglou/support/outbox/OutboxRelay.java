@@ -53,7 +53,14 @@ public class OutboxRelay {
     /** Publishes the aggregate's pending events in the background; never blocks the caller. */
     public void relaySoon(String collection, Object aggregateId) {
         try {
-            executor.execute(() -> relay(collection, aggregateId));
+            executor.execute(() -> {
+                try {
+                    relay(collection, aggregateId);
+                } catch (RuntimeException e) {
+                    log.warn("Outbox of {} {} not relayed now (the sweep retries): {}", collection, aggregateId,
+                            e.getMessage());
+                }
+            });
         } catch (RejectedExecutionException e) {
             log.debug("Relay queue full; the sweep will publish {} {}", collection, aggregateId);
         }

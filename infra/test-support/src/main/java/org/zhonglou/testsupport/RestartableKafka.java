@@ -1,0 +1,120 @@
+package org.zhonglou.testsupport;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.zhonglou.contracts.Topics;
+
+/**
+ * A real KRaft broker on fixed loopback ports that a test can stop and start again with its log kept,
+ * as an outage of the cluster looks to a service. ({@code EmbeddedKafkaKraftBroker} picks new random
+ * ports on every start, so a service could never find it again.)
+ */
+public final class RestartableKafka implements AutoCloseable {
+
+    private final int port = LocalMongo.freePort();
+    private final int controllerPort = LocalMongo.freePort();
+    private final Path logDir;
+    private KafkaRaftServer server;
+
+    public RestartableKafka() {
+        try {
+            logDir = Files.createTempDirectory("restartable-kafka");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized RestartableKafka start() {
+        if (server == null) {
+            boolean first = !Files.exists(logDir.resolve("meta.properties"));
+            if (first) {
+                format();
+            }
+            server = new KafkaRaftServer(new KafkaConfig(config()), Time.SYSTEM);
+            server.startup();
+            if (first) {
+                createTopics();
+            }
+        }
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    public String brokers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private Properties config() {
+        Properties p = new Properties();
+        p.setProperty("process.roles", "broker,controller");
+        p.setProperty("node.id", "1");
+        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.setProperty("controller.listener.names", "CONTROLLER");
+        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.setProperty("log.dirs", logDir.toString());
+        p.setProperty("offsets.topic.replication.factor", "1");
+        p.setProperty("offsets.topic.num.partitions", "2");
+        p.setProperty("transaction.state.log.replication.factor", "1");
+        p.setProperty("transaction.state.log.min.isr", "1");
+        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        p.setProperty("share.coordinator.state.topic.min.isr", "1");
+        p.setProperty("group.initial.rebalance.delay.ms", "0");
+        return p;
+    }
+
+    private void format() {
+        Path file = logDir.resolve("server.properties");
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            config().store(out, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        int code = kafka.tools.StorageTool.execute(new String[] {"format", "--cluster-id",
+                Uuid.randomUuid().toString(), "--config", file.toString()}, quiet);
+        if (code != 0) {
+            throw new IllegalStateException("Formatting the test broker's storage failed: " + code);
+        }
+    }
+
+    private void createTopics() {
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
+            List<NewTopic> topics = Topics.ALL.stream().map(name -> new NewTopic(name, 2, (short) 1)).toList();
+            admin.createTopics(topics).all().get(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not create the topics on the test broker", e);
+        }
+    }
+}
