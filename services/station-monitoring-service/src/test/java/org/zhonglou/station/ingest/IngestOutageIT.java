@@ -1,0 +1,131 @@
+package org.zhonglou.station.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.zhonglou.station.StationApi;
+import org.zhonglou.station.StationMonitoringApplication;
+import org.zhonglou.testsupport.ApiClient;
+import org.zhonglou.testsupport.LocalMongo;
+import org.zhonglou.testsupport.RestartableKafka;
+import org.zhonglou.testsupport.TestTokens;
+
+/**
+ * The ingestion path rides out an outage of the broker and of the store without a restart of the
+ * service: readings are refused fast with 503 while a dependency they need is away, accepted again once
+ * it is back, and every reading that got a 202 ends up stored exactly once.
+ */
+class IngestOutageIT {
+
+    private static final Duration FAIL_FAST = Duration.ofSeconds(15);
+    private static final String METRIC = "h2s_ppm";
+
+    @TempDir
+    Path storeFiles;
+
+    @Test
+    void aBrokerOutageRefusesReadingsUntilItIsBackAndLosesNothingAccepted() {
+        LocalMongo store = LocalMongo.onFile(storeFiles.resolve("store.mv")).start();
+        try (RestartableKafka kafka = new RestartableKafka().start();
+             ConfigurableApplicationContext service = start(store, kafka)) {
+            StationApi api = new StationApi(port(service));
+            String station = api.newStation(200);
+            String key = api.newDevice(station, "gas-1");
+            Instant from = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
+            long accepted = postBatches(api, station, key, 3);
+
+            kafka.stop();
+            assertRefusedFast(api, station, key);
+
+            kafka.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> api.post(station, key, batch(10)).status() == 202);
+            accepted += 10 + postBatches(api, station, key, 3);
+
+            api.awaitStored(station, METRIC, from, from.plus(3, ChronoUnit.DAYS), accepted);
+        } finally {
+            store.stop();
+        }
+    }
+
+    @Test
+    void aStoreOutageRefusesReadingsUntilItIsBackThenStoresEveryAcceptedOneOnce() {
+        LocalMongo store = LocalMongo.onFile(storeFiles.resolve("store.mv")).start();
+        try (RestartableKafka kafka = new RestartableKafka().start();
+             ConfigurableApplicationContext service = start(store, kafka)) {
+            StationApi api = new StationApi(port(service));
+            String station = api.newStation(200);
+            String key = api.newDevice(station, "gas-1");
+            Instant from = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
+            long accepted = postBatches(api, station, key, 3);
+
+            store.stop();
+            assertRefusedFast(api, station, key);
+            await().atMost(Duration.ofSeconds(20)).until(() -> health(api).equals("DOWN"));
+
+            store.start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> health(api).equals("UP"));
+            accepted += postBatches(api, station, key, 3);
+
+            api.awaitStored(station, METRIC, from, from.plus(3, ChronoUnit.DAYS), accepted);
+        } finally {
+            store.stop();
+        }
+    }
+
+    private static void assertRefusedFast(StationApi api, String station, String key) {
+        long started = System.nanoTime();
+        ApiClient.Answer refused = api.post(station, key, batch(10));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.header("Retry-After")).isNotBlank();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(FAIL_FAST);
+    }
+
+    private static long postBatches(StationApi api, String station, String key, int batches) {
+        for (int i = 0; i < batches; i++) {
+            ApiClient.Answer answer = api.post(station, key, batch(100));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        }
+        return batches * 100L;
+    }
+
+    private static String batch(int size) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < size; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"metric\": \"").append(METRIC).append("\", \"value\": ")
+                    .append(i % 50).append('}');
+        }
+        return json.append(']').toString();
+    }
+
+    private static String health(StationApi api) {
+        return api.client().get("/actuator/health").send().json().path("status").asString();
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static ConfigurableApplicationContext start(LocalMongo store, RestartableKafka kafka) {
+        Map<String, String> properties = new HashMap<>(Map.of(
+                "server.port", "0",
+                "spring.mongodb.uri", store.uri("outage"),
+                "spring.cloud.stream.kafka.binder.brokers", kafka.brokers(),
+                "spring.cloud.stream.kafka.binder.replication-factor", "1",
+                "spring.cloud.stream.kafka.binder.min-partition-count", "1",
+                "zhonglou.security.jwt.public-key-location", TestTokens.publicKeyLocation(),
+                "zhonglou.security.jwt.issuer-uri", ""));
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(StationMonitoringApplication.class).run(arguments);
+    }
+}
