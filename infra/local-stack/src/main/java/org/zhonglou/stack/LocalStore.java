@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /** mongo-java-server on an H2 MVStore file: a MongoDB wire-protocol server whose data survives restarts. */
@@ -23,6 +24,9 @@ public final class LocalStore implements AutoCloseable {
         /** mongo-java-server's default: H2 writes changes about once a second; a kill loses the rest. */
         PERIODIC
     }
+
+    private static final String META_MAP = "zhonglou.store";
+    private static final String INDEX_ORDER = "typed-values-v1";
 
     private final MVStore mvStore;
     private final StoreBackend backend;
@@ -50,6 +54,7 @@ public final class LocalStore implements AutoCloseable {
             // survive a power cut with the page cache unwritten.
             mvStore.setRetentionTime(0);
         }
+        checkIndexOrder(mvStore, file);
         StoreBackend backend = new StoreBackend(mvStore, durability == Durability.ACKNOWLEDGED);
         MongoServer server = new MongoServer(backend);
         try {
@@ -59,6 +64,24 @@ public final class LocalStore implements AutoCloseable {
             throw e;
         }
         return new LocalStore(mvStore, backend, server);
+    }
+
+    /**
+     * Index B-trees are ordered by {@link IndexKeyType}; a file built with H2's default order would
+     * give wrong lookups, so it is refused with a way out instead of being read.
+     */
+    private static void checkIndexOrder(MVStore mvStore, Path file) {
+        MVMap<String, String> meta = mvStore.openMap(META_MAP);
+        if (!INDEX_ORDER.equals(meta.get("indexOrder"))) {
+            boolean hasData = mvStore.getMapNames().stream().anyMatch(name -> !name.equals(META_MAP));
+            if (hasData) {
+                mvStore.close();
+                throw new IllegalStateException("The store file " + file + " was written by an older version of "
+                        + "the local stack with another index order; move it away (or start with a fresh DATA_DIR).");
+            }
+            meta.put("indexOrder", INDEX_ORDER);
+            mvStore.commit();
+        }
     }
 
     public InetSocketAddress address() {

@@ -34,7 +34,7 @@ public final class StackComponents {
     /** Started first, together; the services need the store and the topics at start-up. */
     public List<Component> infrastructure() {
         return List.of(
-                node("kafka", List.of(Ports.KAFKA, Ports.KAFKA_CONTROLLER), "-Xmx512m", KafkaNode.class,
+                node("kafka", List.of(Ports.KAFKA, Ports.KAFKA_CONTROLLER), "-Xmx384m", KafkaNode.class,
                         HealthChecks.kafka()),
                 node("store", List.of(Ports.STORE), "-Xmx384m", StoreNode.class, HealthChecks.store()),
                 node("mail", List.of(Ports.SMTP, Ports.MAIL_HTTP), "-Xmx96m", MailSinkNode.class,
@@ -69,8 +69,10 @@ public final class StackComponents {
 
     private Component service(String name, int port, String database, Map<String, String> extra) {
         Path jar = paths.serviceJar(name);
+        // Full tiered compilation: stopping at C1 saved ~40 MB per service but cost about half the
+        // throughput of a sign-up rush (docs/benchmarks.md).
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m",
-                "-XX:TieredStopAtLevel=1"));
+                "-XX:ReservedCodeCacheSize=64m"));
         // After our defaults so that a user's JAVA_OPTS wins.
         if (!javaOpts.isEmpty()) {
             command.addAll(Arrays.asList(javaOpts.split("\\s+")));

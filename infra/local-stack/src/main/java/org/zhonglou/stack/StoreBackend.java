@@ -2,6 +2,7 @@ package org.zhonglou.stack;
 
 import java.util.Set;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -54,6 +55,12 @@ class StoreBackend extends H2Backend {
                 groupCommit.awaitDurable();
             }
         }
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // H2Backend opens existing databases from its constructor, before this class's fields are set.
+        return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     long commits() {

@@ -54,11 +54,17 @@ public class ServiceSupportAutoConfiguration {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
-    /** A store that is down must answer in seconds (503), not after the driver's 30-second default. */
+    /**
+     * A store that is down must answer in seconds (503), not after the driver's 30-second default. The
+     * pool keeps a few connections open and may open several at once: a sign-up rush starts with a
+     * burst, and the driver's defaults (none kept, two opening at a time) queued it behind connection
+     * set-up.
+     */
     @Bean
     MongoClientSettingsBuilderCustomizer failFastMongo(
             @Value("${zhonglou.mongo.timeout-ms:2000}") int timeoutMs) {
         return settings -> settings
+                .applyToConnectionPoolSettings(pool -> pool.minSize(8).maxConnecting(8))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout(timeoutMs, TimeUnit.MILLISECONDS)
                         .readTimeout(10 * timeoutMs, TimeUnit.MILLISECONDS));

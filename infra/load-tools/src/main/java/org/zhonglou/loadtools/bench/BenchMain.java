@@ -50,7 +50,7 @@ public final class BenchMain {
         Map<String, Object> details = new LinkedHashMap<>();
         Instant started = Instant.now();
 
-        Phase.run(out, "raw Kafka producer", details, () -> {
+        Phase.run(out, options.runs("kafka"), "raw Kafka producer", details, () -> {
             KafkaRawBench.Result raw = KafkaRawBench.run(endpoints.kafkaBrokers(), options.batchSize(),
                     Duration.ofSeconds(options.kafkaSeconds()));
             figures.put("kafkaRawRecordsPerSecond", Math.round(raw.recordsPerSecond()));
@@ -59,7 +59,7 @@ public final class BenchMain {
             details.put("kafkaRecords", raw.records());
         });
 
-        Phase.run(out, "ingest at " + Math.round(options.ingestRate()) + " readings/s", details, () -> {
+        Phase.run(out, options.runs("ingest"), "ingest at " + Math.round(options.ingestRate()) + " readings/s", details, () -> {
             IngestBench ingest = IngestBench.prepare(stations, runTag, "ingest", 4, 2);
             IngestBench.Result result = ingest.run(options.ingestRate(), options.batchSize(), options.ingestDuration(),
                     true, Duration.ofSeconds(30));
@@ -76,7 +76,7 @@ public final class BenchMain {
             details.put("ingestStoredTimeline", result.storedTimeline());
         });
 
-        Phase.run(out, "reading-to-webhook under half-rate ingest", details, () -> {
+        Phase.run(out, options.runs("webhook"), "reading-to-webhook under half-rate ingest", details, () -> {
             IngestBench background = IngestBench.prepare(stations, runTag, "background", 2, 2);
             CompletableFuture<IngestBench.Result> load = new CompletableFuture<>();
             WebhookLatencyBench.Result probe = WebhookLatencyBench.run(stations, runTag,
@@ -99,7 +99,7 @@ public final class BenchMain {
             details.put("backgroundAcceptedPerSecond", Math.round(backgroundResult.acceptedPerSecond()));
         });
 
-        Phase.run(out, options.rushParents() + " parents for " + options.rushSeats() + " seats", details, () -> {
+        Phase.run(out, options.runs("rush"), options.rushParents() + " parents for " + options.rushSeats() + " seats", details, () -> {
             RushBench.Result rush = RushBench.run(registration, stack, runTag, options.rushParents(),
                     options.rushSeats(), Duration.ofSeconds(options.rushSeconds()));
             figures.put("rushP50Ms", round(rush.http().p50Ms()));

@@ -1,23 +1,38 @@
 package org.zhonglou.loadtools.bench;
 
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * {@code ./run.sh bench [--ingest-rate R] [--ingest-seconds S] [--batch B] [--probe-seconds S]
- * [--kafka-seconds S] [--rush-parents N] [--rush-seats N] [--rush-seconds S] [--no-docs]}.
+ * [--kafka-seconds S] [--rush-parents N] [--rush-seats N] [--rush-seconds S] [--only PHASE,...] [--no-docs]}.
+ * {@code --only} picks phases (kafka, ingest, webhook, rush) for profiling one of them; the figures of a
+ * partial run are printed but never written to the docs.
  */
 record BenchOptions(double ingestRate, int ingestSeconds, int batchSize, int probeSeconds, int kafkaSeconds,
-                    int rushParents, int rushSeats, int rushSeconds, boolean writeDocs) {
+                    int rushParents, int rushSeats, int rushSeconds, boolean writeDocs, Set<String> phases) {
+
+    static final Set<String> ALL_PHASES = Set.of("kafka", "ingest", "webhook", "rush");
 
     static final String USAGE = "usage: ./run.sh bench [--ingest-rate 20000] [--ingest-seconds 60] [--batch 500]"
             + " [--probe-seconds 30] [--kafka-seconds 15] [--rush-parents 2000] [--rush-seats 100]"
-            + " [--rush-seconds 10] [--no-docs]";
+            + " [--rush-seconds 10] [--only kafka,ingest,webhook,rush] [--no-docs]";
 
     BenchOptions {
         if (ingestRate <= 0 || ingestSeconds < 1 || batchSize < 1 || batchSize > 1000 || probeSeconds < 1
                 || kafkaSeconds < 1 || rushParents < 1 || rushSeats < 1 || rushSeconds < 1) {
             throw new IllegalArgumentException("every figure must be positive and --batch at most 1000; " + USAGE);
         }
+        if (phases.isEmpty() || !ALL_PHASES.containsAll(phases)) {
+            throw new IllegalArgumentException("--only takes phases from " + ALL_PHASES + "; " + USAGE);
+        }
+        if (!phases.equals(ALL_PHASES)) {
+            writeDocs = false;
+        }
+    }
+
+    boolean runs(String phase) {
+        return phases.contains(phase);
     }
 
     static BenchOptions parse(String... args) {
@@ -30,6 +45,7 @@ record BenchOptions(double ingestRate, int ingestSeconds, int batchSize, int pro
         int seats = 100;
         int rushSeconds = 10;
         boolean docs = true;
+        Set<String> phases = ALL_PHASES;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--no-docs")) {
@@ -50,6 +66,7 @@ record BenchOptions(double ingestRate, int ingestSeconds, int batchSize, int pro
                     case "--rush-parents" -> parents = Integer.parseInt(value);
                     case "--rush-seats" -> seats = Integer.parseInt(value);
                     case "--rush-seconds" -> rushSeconds = Integer.parseInt(value);
+                    case "--only" -> phases = Set.of(value.split(","));
                     default -> throw new IllegalArgumentException("unknown option " + flag + "; " + USAGE);
                 }
             } catch (NumberFormatException e) {
@@ -57,7 +74,7 @@ record BenchOptions(double ingestRate, int ingestSeconds, int batchSize, int pro
             }
         }
         return new BenchOptions(ingestRate, ingestSeconds, batch, probeSeconds, kafkaSeconds, parents, seats,
-                rushSeconds, docs);
+                rushSeconds, docs, phases);
     }
 
     Duration ingestDuration() {

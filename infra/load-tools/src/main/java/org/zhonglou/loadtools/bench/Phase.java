@@ -13,7 +13,11 @@ final class Phase {
     private Phase() {
     }
 
-    static void run(PrintStream out, String name, Map<String, Object> details, Step step) {
+    /** Runs the step when {@code selected} (see {@code --only}); a failed step is recorded, not thrown. */
+    static void run(PrintStream out, boolean selected, String name, Map<String, Object> details, Step step) {
+        if (!selected) {
+            return;
+        }
         out.println("bench: " + name + " ...");
         long start = System.nanoTime();
         try {

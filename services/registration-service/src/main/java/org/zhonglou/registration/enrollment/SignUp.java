@@ -69,6 +69,11 @@ class SignUp {
             }
             return new Result(EnrollmentView.of(earlier, status), false);
         }
+        if (looksFull(programme) && enrollments.find(id).isEmpty()) {
+            // Most of a rush arrives after the last place is gone: refuse those without writing anything.
+            // Only a shortcut: the conditional update of the ledger below is what decides.
+            throw programmeFull();
+        }
         EnrollmentRecord record = new EnrollmentRecord(id, programmeId, guardianId,
                 hasher.childKey(request.child().fullName(), request.child().dateOfBirth()), fingerprint,
                 request.child().fullName().strip(), request.child().dateOfBirth(), request.guardian().fullName().strip(),
@@ -99,9 +104,18 @@ class SignUp {
             }
             case DUPLICATE_CHILD -> throw ApiProblem.conflict("duplicate-child", "Child already signed up",
                     "This child is already confirmed or waitlisted in this programme.");
-            default -> throw ApiProblem.conflict("programme-full", "Programme full",
-                    "All seats and all waitlist places of this programme are taken.");
+            default -> throw programmeFull();
         }
+    }
+
+    private boolean looksFull(Programme programme) {
+        return programmes.find(programme.id()).map(found -> found.counts().seatsTaken() >= programme.capacity()
+                && found.counts().waitlistLength() >= programme.waitlistCapacity()).orElse(false);
+    }
+
+    private static ApiProblem programmeFull() {
+        return ApiProblem.conflict("programme-full", "Programme full",
+                "All seats and all waitlist places of this programme are taken.");
     }
 
     private static EnrollmentRecord sameRequest(EnrollmentRecord earlier, String fingerprint) {
