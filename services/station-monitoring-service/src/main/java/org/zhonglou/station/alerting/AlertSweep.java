@@ -28,17 +28,23 @@ public class AlertSweep {
     private static final Logger log = LoggerFactory.getLogger(AlertSweep.class);
     private static final Duration REMEMBER = Duration.ofSeconds(30);
 
+    /** Like Prometheus' staleness: a pending rule whose device has said nothing for this long is not promoted. */
+    private static final Duration STALE = Duration.ofMinutes(5);
+
     private final Stations stations;
     private final Rules rules;
+    private final RuleStates states;
     private final LatestValues latest;
     private final Tonnage tonnage;
     private final AlertBook book;
     private final Clock clock;
     private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    AlertSweep(Stations stations, Rules rules, LatestValues latest, Tonnage tonnage, AlertBook book, Clock clock) {
+    AlertSweep(Stations stations, Rules rules, RuleStates states, LatestValues latest, Tonnage tonnage,
+               AlertBook book, Clock clock) {
         this.stations = stations;
         this.rules = rules;
+        this.states = states;
         this.latest = latest;
         this.tonnage = tonnage;
         this.book = book;
@@ -54,6 +60,32 @@ public class AlertSweep {
                 dailyCapacity(station, now);
             } catch (RuntimeException e) {
                 log.warn("Alert sweep of station {} failed, next sweep retries: {}", station.id(), e.getMessage());
+            }
+        }
+        try {
+            duePending(now);
+        } catch (RuntimeException e) {
+            log.warn("Sweep of pending rules failed, next sweep retries: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * A value beyond the threshold for {@code forSeconds} fires even when the device sends nothing more
+     * meanwhile: its last reading still stands (a single reading of lost negative pressure must not wait
+     * for the next one to alert).
+     */
+    public void duePending(Instant now) {
+        for (RuleStates.Pending pending : states.pending()) {
+            Rule rule = rules.of(pending.stationId()).stream()
+                    .filter(r -> r.kind() == Rule.Kind.THRESHOLD && r.name().equals(pending.rule()))
+                    .findFirst().orElse(null);
+            if (rule == null || pending.lastAt() == null || pending.lastAt().isBefore(now.minus(STALE))) {
+                continue;
+            }
+            Instant due = pending.since().plusSeconds(rule.forSeconds());
+            if (!due.isAfter(now) && states.promote(pending)) {
+                book.raise(new AlertKey(pending.stationId(), pending.deviceId(), rule.group()), rule, rule.metric(),
+                        Double.isNaN(pending.lastValue()) ? null : pending.lastValue(), due);
             }
         }
     }

@@ -72,11 +72,21 @@ public class ThresholdEvaluator {
                 book.resolve(key, reading.value(), reading.timestamp());
             }
         }
+        Reading last = readings.get(readings.size() - 1);
+        if (wasPending(initial) && !anyFiring(current) && book.isOpen(key)) {
+            // The sweep promoted a pending rule (and raised its alert) while this poll held the older state.
+            book.resolve(key, last.value(), last.timestamp());
+        }
+        double lastValue = last.value();
         current.forEach((rule, state) -> {
             if (!state.equals(initial.get(rule))) {
-                states.save(RuleStates.id(key.stationId(), key.deviceId(), rule.name()), state);
+                states.save(RuleStates.id(key.stationId(), key.deviceId(), rule.name()), state, lastValue);
             }
         });
+    }
+
+    private static boolean wasPending(Map<Rule, Hysteresis.State> states) {
+        return states.values().stream().anyMatch(s -> s.phase() == Hysteresis.Phase.PENDING);
     }
 
     private static boolean anyFiring(Map<Rule, Hysteresis.State> states) {

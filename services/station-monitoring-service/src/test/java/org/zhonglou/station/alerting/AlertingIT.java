@@ -168,6 +168,24 @@ class AlertingIT {
     }
 
     @Test
+    void aValueBeyondTheThresholdFiresAfterForSecondsWithoutFurtherReadings() {
+        String station = api.newStation(200);
+        String key = api.newDevice(station, "deodoriser-1");
+        assertThat(put(station, "[{\"name\": \"negative-pressure-lost\", \"kind\": \"THRESHOLD\", \"severity\": "
+                + "\"CRITICAL\", \"metric\": \"negative_pressure_pa\", \"comparator\": \"ABOVE\", \"threshold\": -20, "
+                + "\"clearThreshold\": -30, \"forSeconds\": 2}]").status()).isEqualTo(200);
+        Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        postMetric(station, key, "negative_pressure_pa", at, -5);
+
+        JsonNode alert = awaitAlert(station, "ACTIVE");
+        assertThat(alert.path("rule").asString()).isEqualTo("negative-pressure-lost");
+        assertThat(alert.path("value").asDouble()).isEqualTo(-5.0);
+        assertThat(alert.path("raisedAt").asString()).isEqualTo(at.plusSeconds(2).toString());
+        postMetric(station, key, "negative_pressure_pa", Instant.now(), -50);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> alerts(station, "RESOLVED").size() == 1);
+    }
+
+    @Test
     void aSilentDeviceIsRaisedWithoutFurtherReadingsAndResolvedWhenItSpeaksAgain() {
         String station = api.newStation(200);
         String key = api.newDevice(station, "fill-1");
