@@ -30,7 +30,7 @@ final class Summary {
 
                   # a parent signs a child up (PROGRAMME: an id from curl -s localhost:8081/api/programmes)
                   curl -s -X POST localhost:8081/api/programmes/$PROGRAMME/enrollments -H "Authorization: Bearer $PARENT" \\
-                    -H 'Content-Type: application/json' -H "Idempotency-Key: $(uuidgen || date +%%s%%N)" -d '{
+                    -H 'Content-Type: application/json' -H "Idempotency-Key: signup-$(date +%%s%%N)" -d '{
                     "child": {"fullName": "王小明", "dateOfBirth": "2018-05-01"},
                     "guardian": {"fullName": "王芳", "phone": "13800000000", "email": "wang.fang@example.cn"},
                     "consentGiven": true}'
@@ -38,7 +38,7 @@ final class Summary {
                   # a station sensor posts readings (KEY: from POST /api/stations/longjiang-road/devices as STAFF)
                   curl -s -X POST localhost:8082/api/stations/longjiang-road/readings -H "X-Device-Key: $KEY" \\
                     -H 'Content-Type: application/json' -d '[{"metric": "negative_pressure_pa", "value": -5},
-                    {"metric": "h2s_ppm", "value": 3.2}]'
+                    {"metric": "h2s_ppm", "value": 25}]'
 
                   # staff subscribe a webhook to the station alerts
                   curl -s -X POST localhost:8083/api/subscriptions -H "Authorization: Bearer $STAFF" -H 'Content-Type: application/json' \\
