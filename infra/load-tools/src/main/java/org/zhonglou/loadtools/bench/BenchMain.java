@@ -82,7 +82,7 @@ public final class BenchMain {
             WebhookLatencyBench.Result probe = WebhookLatencyBench.run(stations, runTag,
                     Duration.ofSeconds(options.probeSeconds()), () -> CompletableFuture.supplyAsync(() -> background.run(
                             options.ingestRate() / 2, options.batchSize(),
-                            Duration.ofSeconds(options.probeSeconds() + 5), false, Duration.ZERO))
+                            Duration.ofSeconds(options.probeSeconds() + 5), true, Duration.ofSeconds(60)))
                             .whenComplete((result, error) -> {
                                 if (error == null) {
                                     load.complete(result);
@@ -97,6 +97,8 @@ public final class BenchMain {
             details.put("webhookMissed", probe.missed());
             details.put("webhookBadSignatures", probe.badSignatures());
             details.put("backgroundAcceptedPerSecond", Math.round(backgroundResult.acceptedPerSecond()));
+            // The phase ends once the background readings are stored, so the rush starts on a quiet stack.
+            details.put("backgroundStored", backgroundResult.stored());
         });
 
         Phase.run(out, options.runs("rush"), options.rushParents() + " parents for " + options.rushSeats() + " seats", details, () -> {
