@@ -18,13 +18,14 @@ public class StackContextCustomizerFactory implements ContextCustomizerFactory {
     public ContextCustomizer createContextCustomizer(Class<?> testClass,
             List<ContextConfigurationAttributes> configAttributes) {
         MergedAnnotations annotations = MergedAnnotations.from(testClass, SearchStrategy.TYPE_HIERARCHY);
+        // Containers first: a ContainersIT may extend a local scenario class and inherit its annotation.
+        if (annotations.isPresent(ContainersStackTest.class)) {
+            return new StackPropertiesCustomizer(ContainerStack::properties);
+        }
         if (annotations.isPresent(LocalStackTest.class)) {
             return new StackPropertiesCustomizer(() -> Map.of(
                     "spring.mongodb.uri", LocalMongo.shared().uri("it"),
                     "spring.cloud.stream.kafka.binder.brokers", "${spring.embedded.kafka.brokers}"));
-        }
-        if (annotations.isPresent(ContainersStackTest.class)) {
-            return new StackPropertiesCustomizer(ContainerStack::properties);
         }
         return null;
     }

@@ -1,0 +1,8 @@
+package org.zhonglou.notification;
+
+import org.zhonglou.testsupport.ContainersStackTest;
+
+/** The same scenarios on apache/kafka and mongo:8 containers; skipped where no Docker engine runs. */
+@ContainersStackTest
+class AlertStreamContainersIT extends AlertStreamIT {
+}
