@@ -11,6 +11,7 @@ final class Progress {
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong rejected = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
+    final AtomicLong retried = new AtomicLong();
     final AtomicLong loads = new AtomicLong();
     final DoubleAdder tonnes = new DoubleAdder();
     volatile int alertsSeen;
@@ -23,10 +24,10 @@ final class Progress {
         double seconds = Math.max(0.001, (System.nanoTime() - startNanos) / 1e9);
         String problem = lastProblem.isEmpty() ? "" : " | last error: " + lastProblem;
         return String.format(Locale.ROOT,
-                "%3.0f%% %5.0fs | sent %,d accepted %,d rejected %,d failed %,d | %,.0f/s | loads %d (%.1f t)"
+                "%3.0f%% %5.0fs | sent %,d accepted %,d rejected %,d failed %,d retries %,d | %,.0f/s | loads %d (%.1f t)"
                         + " | alerts seen %d, open %d%s",
                 progressShare * 100, seconds, sent.get(), accepted.get(), rejected.get(), failed.get(),
-                accepted.get() / seconds, loads.get(), tonnes.sum(), alertsSeen, alertsOpen,
+                retried.get(), accepted.get() / seconds, loads.get(), tonnes.sum(), alertsSeen, alertsOpen,
                 problem.length() > 80 ? problem.substring(0, 80) : problem);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -29,6 +30,7 @@ final class StationSimulator {
 
     static final Duration TICK = Duration.ofMillis(200);
     private static final int MAX_IN_FLIGHT = 64;
+    private static final int MAX_ATTEMPTS = 6;
     private static final int MAX_BATCH = 1000;
 
     private final StationApi api;
@@ -117,12 +119,31 @@ final class StationSimulator {
             progress.lastProblem = "more than " + MAX_IN_FLIGHT + " requests in flight";
             return;
         }
-        CompletableFuture<Reply> call = api.postReadings(stationId, device.key(), readings);
+        CompletableFuture<Reply> call = postWithRetries(device, readings, 1);
         pending.add(call);
         call.whenComplete((reply, error) -> {
             inFlight.release();
             pending.remove(call);
             count(reply, readings.size());
+        });
+    }
+
+    /**
+     * As a sensor on a flaky link should: a batch refused for the moment (503, 429) or lost on the way is
+     * sent again, same readings and ids (stored once), backing off, before it counts as failed. Its
+     * in-flight slot stays taken meanwhile, so a long outage slows the simulator instead of queueing.
+     */
+    private CompletableFuture<Reply> postWithRetries(Device device, ArrayNode readings, int attempt) {
+        return api.postReadings(stationId, device.key(), readings).thenCompose(reply -> {
+            boolean retryable = reply.status() == 0 || reply.status() == 503 || reply.status() == 429;
+            if (!retryable || attempt >= MAX_ATTEMPTS) {
+                return CompletableFuture.completedFuture(reply);
+            }
+            progress.retried.incrementAndGet();
+            progress.lastProblem = (reply.status() == 0 ? reply.error() : "HTTP " + reply.status()) + ", retrying";
+            Executor later = CompletableFuture.delayedExecutor(2L * attempt, TimeUnit.SECONDS);
+            return CompletableFuture.supplyAsync(() -> attempt + 1, later)
+                    .thenCompose(next -> postWithRetries(device, readings, next));
         });
     }
 
