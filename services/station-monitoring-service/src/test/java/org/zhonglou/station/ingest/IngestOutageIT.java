@@ -38,10 +38,10 @@ class IngestOutageIT {
         LocalMongo store = LocalMongo.onFile(storeFiles.resolve("store.mv")).start();
         try (RestartableKafka kafka = new RestartableKafka().start();
              ConfigurableApplicationContext service = start(store, kafka)) {
-            StationApi api = new StationApi(port(service));
-            String station = api.newStation(200);
-            String key = api.newDevice(station, "gas-1");
-            Instant from = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
+            Device device = Device.registered(new StationApi(port(service)));
+            StationApi api = device.api();
+            String station = device.station();
+            String key = device.key();
             long accepted = postBatches(api, station, key, 3);
 
             kafka.stop();
@@ -51,7 +51,7 @@ class IngestOutageIT {
             await().atMost(Duration.ofSeconds(60)).until(() -> api.post(station, key, batch(10)).status() == 202);
             accepted += 10 + postBatches(api, station, key, 3);
 
-            api.awaitStored(station, METRIC, from, from.plus(3, ChronoUnit.DAYS), accepted);
+            device.awaitStored(accepted);
         } finally {
             store.stop();
         }
@@ -62,10 +62,10 @@ class IngestOutageIT {
         LocalMongo store = LocalMongo.onFile(storeFiles.resolve("store.mv")).start();
         try (RestartableKafka kafka = new RestartableKafka().start();
              ConfigurableApplicationContext service = start(store, kafka)) {
-            StationApi api = new StationApi(port(service));
-            String station = api.newStation(200);
-            String key = api.newDevice(station, "gas-1");
-            Instant from = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS);
+            Device device = Device.registered(new StationApi(port(service)));
+            StationApi api = device.api();
+            String station = device.station();
+            String key = device.key();
             long accepted = postBatches(api, station, key, 3);
 
             store.stop();
@@ -76,9 +76,23 @@ class IngestOutageIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> health(api).equals("UP"));
             accepted += postBatches(api, station, key, 3);
 
-            api.awaitStored(station, METRIC, from, from.plus(3, ChronoUnit.DAYS), accepted);
+            device.awaitStored(accepted);
         } finally {
             store.stop();
+        }
+    }
+
+    /** A fresh station with one gas sensor, and the window its readings are counted in. */
+    private record Device(StationApi api, String station, String key, Instant from) {
+
+        static Device registered(StationApi api) {
+            String station = api.newStation(200);
+            return new Device(api, station, api.newDevice(station, "gas-1"),
+                    Instant.now().truncatedTo(ChronoUnit.DAYS).minus(1, ChronoUnit.DAYS));
+        }
+
+        void awaitStored(long expected) {
+            api.awaitStored(station, METRIC, from, from.plus(3, ChronoUnit.DAYS), expected);
         }
     }
 
