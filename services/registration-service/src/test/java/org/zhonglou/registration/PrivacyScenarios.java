@@ -71,6 +71,31 @@ abstract class PrivacyScenarios extends StackScenarios {
     }
 
     @Test
+    void contactsOfManyEnrollmentsComeInOneCallAndUnknownIdsAreLeftOut() {
+        String first = createProgramme(api(), programme(1, 1));
+        String second = createProgramme(api(), programme(1, 0));
+        String parent = unique("p");
+        String confirmed = enrol(api(), first, parent, "k1", enrollment(unique("小明"), 8)).json().path("id").asString();
+        String waitlisted = enrol(api(), first, parent, "k2", enrollment(unique("小红"), 8)).json().path("id").asString();
+        String elsewhere = enrol(api(), second, parent, "k3", enrollment(unique("小刚"), 8)).json().path("id").asString();
+        int refused = enrol(api(), second, unique("p"), "k4", enrollment(unique("小丽"), 8)).status();
+
+        JsonNode answer = api().post("/internal/enrollments/contacts",
+                        Map.of("enrollmentIds", List.of(confirmed, waitlisted, elsewhere, "enr-0000000000", "enr-1.x")))
+                .bearer(TestTokens.service()).send().json();
+
+        assertThat(refused).isEqualTo(409);
+        assertThat(answer.path("contacts").valueStream().map(c -> c.path("enrollmentId").asString()))
+                .containsExactlyInAnyOrder(confirmed, waitlisted, elsewhere);
+        assertThat(answer.path("contacts").valueStream().map(c -> c.path("guardianId").asString()))
+                .containsOnly(parent);
+        assertThat(api().post("/internal/enrollments/contacts", Map.of("enrollmentIds", List.of()))
+                .bearer(TestTokens.service()).send().status()).isEqualTo(400);
+        assertThat(api().post("/internal/enrollments/contacts", Map.of("enrollmentIds", List.of(confirmed)))
+                .bearer(TestTokens.parent(parent)).send().status()).isEqualTo(403);
+    }
+
+    @Test
     void thePurgeRemovesPersonalDataOfLongEndedProgrammesAndKeepsCounts() {
         Map<String, Object> old = programme(2, 2);
         old.put("startDate", "2023-07-08");

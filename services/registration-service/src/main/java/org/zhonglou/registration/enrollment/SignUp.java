@@ -69,7 +69,7 @@ class SignUp {
             }
             return new Result(EnrollmentView.of(earlier, status), false);
         }
-        if (looksFull(programme) && enrollments.find(id).isEmpty()) {
+        if (ledger.looksFull(programme) && enrollments.find(id).isEmpty()) {
             // Most of a rush arrives after the last place is gone: refuse those without writing anything.
             // Only a shortcut: the conditional update of the ledger below is what decides.
             throw programmeFull();
@@ -106,11 +106,6 @@ class SignUp {
                     "This child is already confirmed or waitlisted in this programme.");
             default -> throw programmeFull();
         }
-    }
-
-    private boolean looksFull(Programme programme) {
-        return programmes.find(programme.id()).map(found -> found.counts().seatsTaken() >= programme.capacity()
-                && found.counts().waitlistLength() >= programme.waitlistCapacity()).orElse(false);
     }
 
     private static ApiProblem programmeFull() {

@@ -4,11 +4,19 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.zhonglou.registration.programme.ProgrammeFields.*;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
@@ -27,10 +35,14 @@ import org.zhonglou.support.web.ApiProblem;
 public class SeatLedger {
 
     private static final int MAX_ROUNDS = 64;
+    /** How long "every seat and waitlist place is taken" is believed without asking the store again. */
+    private static final long FULL_HINT_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final MongoTemplate mongo;
     private final Clock clock;
     private final WaitlistGate gate = new WaitlistGate();
+    /** Programme id -> System.nanoTime() until which it is believed full. */
+    private final Map<String, Long> fullUntil = new ConcurrentHashMap<>();
 
     public SeatLedger(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -59,15 +71,38 @@ public class SeatLedger {
                 continue;
             }
             if (now.getInteger(WAITLIST_LENGTH) >= programme.waitlistCapacity()) {
+                fullUntil.put(programme.id(), System.nanoTime() + FULL_HINT_NANOS);
                 return Placement.of(Placement.Outcome.FULL);
             }
             Integer position = gate.tryAt(programme.id(), now.getInteger(WAITLIST_LENGTH),
-                    programme.waitlistCapacity(), length -> tryWaitlist(programme, claim, length));
+                    programme.waitlistCapacity(), claim, (length, claims) -> tryWaitlist(programme, claims, length));
             if (position != null) {
                 return Placement.waitlisted(position);
             }
         }
         throw ApiProblem.unavailable("The programme is too busy right now; please retry.", java.time.Duration.ofSeconds(1));
+    }
+
+    /**
+     * Whether every seat and waitlist place looked taken a moment ago. Only a shortcut for the many
+     * requests of a rush that arrive after the last place is gone (the conditional updates decide), so
+     * a full programme is believed for a second without asking the store: a place freed by a
+     * cancellation on another instance is offered a second later, as if the request had come earlier.
+     */
+    public boolean looksFull(Programme programme) {
+        Long until = fullUntil.get(programme.id());
+        if (until != null && System.nanoTime() - until < 0) {
+            return true;
+        }
+        Query query = Query.query(where("_id").is(programme.id()));
+        query.fields().include(SEATS_TAKEN, WAITLIST_LENGTH);
+        Document counts = mongo.findOne(query, Document.class, COLLECTION);
+        boolean full = counts != null && counts.getInteger(SEATS_TAKEN, 0) >= programme.capacity()
+                && counts.getInteger(WAITLIST_LENGTH, 0) >= programme.waitlistCapacity();
+        if (full) {
+            fullUntil.put(programme.id(), System.nanoTime() + FULL_HINT_NANOS);
+        }
+        return full;
     }
 
     /** Where the enrollment stands now; the waitlist gives positions (index + 1). */
@@ -92,6 +127,23 @@ public class SeatLedger {
         return new LedgerStatus(null, null, waitlist);
     }
 
+    /** Which of these enrollments of the programme hold or held a place (confirmed, waitlisted or cancelled). */
+    public Set<String> placedAmong(String programmeId, Collection<String> enrollmentIds) {
+        Query query = Query.query(where("_id").is(programmeId));
+        query.fields().include(WAITLIST);
+        enrollmentIds.forEach(id -> query.fields().include(CONFIRMED + "." + id).include(CANCELLED + "." + id));
+        Document doc = mongo.findOne(query, Document.class, COLLECTION);
+        if (doc == null) {
+            return Set.of();
+        }
+        Set<String> waitlisted = Set.copyOf(doc.getList(WAITLIST, String.class, List.of()));
+        Document confirmed = sub(doc, CONFIRMED);
+        Document cancelled = sub(doc, CANCELLED);
+        return enrollmentIds.stream()
+                .filter(id -> confirmed.containsKey(id) || cancelled.containsKey(id) || waitlisted.contains(id))
+                .collect(Collectors.toSet());
+    }
+
     private boolean tryConfirm(Programme programme, SeatClaim claim) {
         Query query = Query.query(where("_id").is(programme.id()).and(SEATS_TAKEN).lt(programme.capacity())
                 .and(CHILDREN + "." + claim.childKey()).exists(false)
@@ -104,17 +156,23 @@ public class SeatLedger {
         return mongo.updateFirst(query, update, COLLECTION).getModifiedCount() == 1;
     }
 
-    private boolean tryWaitlist(Programme programme, SeatClaim claim, int currentLength) {
-        Query query = Query.query(where("_id").is(programme.id()).and(SEATS_TAKEN).gte(programme.capacity())
-                .and(WAITLIST_LENGTH).is(currentLength)
-                .and(CHILDREN + "." + claim.childKey()).exists(false)
-                .and(CANCELLED + "." + claim.enrollmentId()).exists(false));
+    /** Appends {@code claims} to the waitlist in one update, if its length is still {@code currentLength}. */
+    private boolean tryWaitlist(Programme programme, List<SeatClaim> claims, int currentLength) {
+        Criteria condition = where("_id").is(programme.id()).and(SEATS_TAKEN).gte(programme.capacity())
+                .and(WAITLIST_LENGTH).is(currentLength);
         Instant now = clock.instant();
-        Update update = new Update().inc(WAITLIST_LENGTH, 1)
-                .push(WAITLIST, claim.enrollmentId())
-                .set(CHILDREN + "." + claim.childKey(), claim.enrollmentId())
-                .push(OutboxEvent.FIELD, EnrollmentEvents.waitlisted(programme.id(), claim, currentLength + 1, now));
-        return mongo.updateFirst(query, update, COLLECTION).getModifiedCount() == 1;
+        Update update = new Update().inc(WAITLIST_LENGTH, claims.size());
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            SeatClaim claim = claims.get(i);
+            condition.and(CHILDREN + "." + claim.childKey()).exists(false)
+                    .and(CANCELLED + "." + claim.enrollmentId()).exists(false);
+            update.set(CHILDREN + "." + claim.childKey(), claim.enrollmentId());
+            events.add(EnrollmentEvents.waitlisted(programme.id(), claim, currentLength + i + 1, now));
+        }
+        update.push(WAITLIST).each(claims.stream().map(SeatClaim::enrollmentId).toArray());
+        update.push(OutboxEvent.FIELD).each(events.toArray());
+        return mongo.updateFirst(Query.query(condition), update, COLLECTION).getModifiedCount() == 1;
     }
 
     private Document readForPlacement(String programmeId, SeatClaim claim) {
@@ -135,7 +193,9 @@ public class SeatLedger {
         return sub == null ? new Document() : sub;
     }
 
-    void forgetWaitlistLength(String programmeId) {
+    /** After a release by this instance: the cached waitlist length and fullness no longer hold. */
+    void released(String programmeId) {
+        fullUntil.remove(programmeId);
         gate.forget(programmeId);
     }
 }

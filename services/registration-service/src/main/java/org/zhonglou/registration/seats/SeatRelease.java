@@ -75,7 +75,7 @@ public class SeatRelease {
                                 EnrollmentEvents.promoted(programmeId, promoted, guardianOf.apply(promoted), now));
             }
             if (mongo.updateFirst(Query.query(filter), update, COLLECTION).getModifiedCount() == 1) {
-                ledger.forgetWaitlistLength(programmeId);
+                ledger.released(programmeId);
                 log.info("Cancelled enrollment {} of programme {}; promoted {}", claim.enrollmentId(), programmeId,
                         promoted);
                 return new Release(true, promoted);
