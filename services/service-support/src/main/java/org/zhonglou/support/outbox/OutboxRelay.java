@@ -1,7 +1,10 @@
 package org.zhonglou.support.outbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -35,6 +38,8 @@ public class OutboxRelay {
     private final List<String> collections;
     private final ThreadPoolExecutor executor;
     private final ReentrantLock turn = new ReentrantLock();
+    /** Aggregates with a fast-path relay queued and not yet started: one is enough for any number of changes. */
+    private final Set<List<Object>> queued = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public OutboxRelay(MongoTemplate mongo, CloudEventPublisher publisher, List<String> collections) {
@@ -52,8 +57,14 @@ public class OutboxRelay {
 
     /** Publishes the aggregate's pending events in the background; never blocks the caller. */
     public void relaySoon(String collection, Object aggregateId) {
+        List<Object> aggregate = List.of(collection, aggregateId);
+        if (!queued.add(aggregate)) {
+            return;
+        }
         try {
             executor.execute(() -> {
+                // Before reading: a change committed from here on is either read now or queues a new relay.
+                queued.remove(aggregate);
                 try {
                     relay(collection, aggregateId);
                 } catch (RuntimeException e) {
@@ -62,6 +73,7 @@ public class OutboxRelay {
                 }
             });
         } catch (RejectedExecutionException e) {
+            queued.remove(aggregate);
             log.debug("Relay queue full; the sweep will publish {} {}", collection, aggregateId);
         }
     }
@@ -87,22 +99,28 @@ public class OutboxRelay {
             return 0;
         }
         List<Document> pending = document.getList(OutboxEvent.FIELD, Document.class, List.of());
-        int sent = 0;
-        for (Document raw : pending) {
-            OutboxEvent event = toEvent(raw);
-            try {
-                publisher.publish(event.topic(), event.toCloudEvent(publisher.source()));
-            } catch (RuntimeException e) {
-                log.warn("Outbox event {} of {} {} not published yet: {}", event.id(), collection, aggregateId,
-                        e.getMessage());
-                return sent;
+        List<String> sent = new ArrayList<>();
+        try {
+            for (Document raw : pending) {
+                OutboxEvent event = toEvent(raw);
+                try {
+                    publisher.publish(event.topic(), event.toCloudEvent(publisher.source()));
+                } catch (RuntimeException e) {
+                    log.warn("Outbox event {} of {} {} not published yet: {}", event.id(), collection, aggregateId,
+                            e.getMessage());
+                    break;
+                }
+                log.debug("Published {} {} for {} {}", event.type(), event.id(), collection, aggregateId);
+                sent.add(event.id());
             }
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregateId)),
-                    new Update().pull(OutboxEvent.FIELD, new Document("id", event.id())), collection);
-            log.debug("Published {} {} for {} {}", event.type(), event.id(), collection, aggregateId);
-            sent++;
+        } finally {
+            // One write for all that went out: the aggregate is often the busiest document there is.
+            if (!sent.isEmpty()) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(aggregateId)), new Update().pull(
+                        OutboxEvent.FIELD, new Document("id", new Document("$in", sent))), collection);
+            }
         }
-        return sent;
+        return sent.size();
     }
 
     /** Catches up on whatever the fast path missed; runs on every instance, harmlessly overlapping. */
