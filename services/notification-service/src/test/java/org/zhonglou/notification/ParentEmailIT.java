@@ -87,6 +87,28 @@ class ParentEmailIT extends NotificationScenario {
     }
 
     @Test
+    void aBurstOfEventsIsLookedUpAndMailedInBatches() {
+        List<String> addresses = new java.util.ArrayList<>();
+        registration.slowDown(Duration.ofMillis(300));
+        try {
+            int callsBefore = registration.calls();
+            for (int i = 0; i < 30; i++) {
+                String enrollment = "enr-" + UUID.randomUUID();
+                String address = "guardian-" + UUID.randomUUID() + "@family.example";
+                registration.contact(enrollment, "家长" + i, address, "zh");
+                addresses.add(address);
+                publisher.publish(Topics.REGISTRATION_ENROLLMENTS,
+                        enrollmentEvent(EventTypes.ENROLLMENT_CONFIRMED, enrollment, EnrollmentStatus.CONFIRMED, null));
+            }
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> addresses.stream().allMatch(a -> to(a).size() == 1));
+            assertThat(registration.calls() - callsBefore).as("contact look-ups for 30 events").isLessThanOrEqualTo(6);
+        } finally {
+            registration.slowDown(Duration.ZERO);
+        }
+    }
+
+    @Test
     void anEnrollmentRegistrationDoesNotKnowIsMarkedFailedWithoutEmail() {
         CloudEvent<EnrollmentEvent> event = enrollmentEvent(EventTypes.ENROLLMENT_CANCELLED, "enr-unknown-"
                 + UUID.randomUUID(), EnrollmentStatus.CANCELLED, null);

@@ -6,10 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plays the registration service's internal contact look-up on a fixed port. {@link #stop()} takes it
@@ -17,9 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RegistrationStandIn {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final int port;
     private final Map<String, String> contacts = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private volatile Duration delay = Duration.ZERO;
     private HttpServer server;
 
     RegistrationStandIn(int port) {
@@ -34,6 +42,11 @@ public final class RegistrationStandIn {
         contacts.put(enrollmentId, """
                 {"enrollmentId":"%s","guardianId":"g-%s","guardianName":"%s","email":"%s",\
                 "phone":"13800000000","language":"%s"}""".formatted(enrollmentId, enrollmentId, name, email, language));
+    }
+
+    /** Every answer takes this long from now on, like a busy registration service. */
+    public void slowDown(Duration delay) {
+        this.delay = delay;
     }
 
     public int calls() {
@@ -62,15 +75,37 @@ public final class RegistrationStandIn {
 
     private void handle(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         String path = exchange.getRequestURI().getPath();
-        String id = path.replaceFirst("^/internal/enrollments/", "").replaceFirst("/contact$", "");
-        String contact = contacts.get(id);
-        int status = !hasServiceToken(exchange) ? 403 : contact == null ? 404 : 200;
-        byte[] body = (status == 200 ? contact : "{}").getBytes(StandardCharsets.UTF_8);
+        int status;
+        String body;
+        if (!hasServiceToken(exchange)) {
+            status = 403;
+            body = "{}";
+        } else if (path.equals("/internal/enrollments/contacts") && exchange.getRequestMethod().equals("POST")) {
+            status = 200;
+            body = contactsOf(JSON.readTree(exchange.getRequestBody()).path("enrollmentIds"));
+        } else {
+            String contact = contacts.get(path.replaceFirst("^/internal/enrollments/", "").replaceFirst("/contact$", ""));
+            status = contact == null ? 404 : 200;
+            body = contact == null ? "{}" : contact;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** Like registration: the known ones, unknown ids left out. */
+    private String contactsOf(JsonNode ids) {
+        String known = ids.valueStream().map(id -> contacts.get(id.asString())).filter(Objects::nonNull)
+                .collect(Collectors.joining(","));
+        return "{\"contacts\":[" + known + "]}";
     }
 
     private static boolean hasServiceToken(HttpExchange exchange) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.zhonglou.contracts.station.AlertEvent;
 import org.zhonglou.contracts.station.AlertState;
 import org.zhonglou.contracts.station.Severity;
+import org.zhonglou.notification.config.DueSchedule;
 import org.zhonglou.notification.config.NotificationProperties;
 
 /** Keeps {@link TrackedAlert} from the alert events and hands out due reminders, one claim at a time. */
@@ -23,11 +24,18 @@ class AlertStateTracker {
     private final MongoTemplate mongo;
     private final Duration interval;
     private final Clock clock;
+    private final DueSchedule schedule;
 
     AlertStateTracker(MongoTemplate mongo, NotificationProperties properties, Clock clock) {
         this.mongo = mongo;
         this.interval = properties.reminders().interval();
         this.clock = clock;
+        this.schedule = new DueSchedule(properties.delivery().lease());
+    }
+
+    /** When the sweep should look for due reminders: each one this instance schedules, and a periodic look. */
+    DueSchedule schedule() {
+        return schedule;
     }
 
     /**
@@ -48,6 +56,9 @@ class AlertStateTracker {
                 .and("lastOccurredAt").lte(alert.occurredAt()));
         try {
             mongo.upsert(notNewer, update, TrackedAlert.class);
+            if (remind) {
+                schedule.wakeAt(clock.instant().plus(interval));
+            }
         } catch (DuplicateKeyException stale) {
             // A newer event of this alert was applied already; this one changes nothing.
         }
@@ -59,7 +70,9 @@ class AlertStateTracker {
         Query due = Query.query(Criteria.where("state").is(AlertState.ACTIVE).and("severity").is(Severity.CRITICAL)
                 .and("nextReminderAt").lte(now));
         Update next = new Update().set("nextReminderAt", now.plus(interval)).inc("reminders", 1);
-        return Optional.ofNullable(mongo.findAndModify(due, next, FindAndModifyOptions.options().returnNew(true),
-                TrackedAlert.class));
+        Optional<TrackedAlert> claimed = Optional.ofNullable(mongo.findAndModify(due, next,
+                FindAndModifyOptions.options().returnNew(true), TrackedAlert.class));
+        claimed.ifPresent(alert -> schedule.wakeAt(alert.nextReminderAt()));
+        return claimed;
     }
 }

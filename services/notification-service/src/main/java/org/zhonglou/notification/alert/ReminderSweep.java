@@ -35,7 +35,8 @@ class ReminderSweep {
 
     @Scheduled(fixedDelayString = "${notification.reminders.sweep-interval}")
     void remind() {
-        DueWork.drain("Reminder sweep", BATCH, tracker::claimDueReminder, this::remind, log);
+        DueWork.drain("Reminder sweep", BATCH, tracker.schedule(), clock.instant(), tracker::claimDueReminder,
+                this::remind, log);
     }
 
     private void remind(TrackedAlert alert) {

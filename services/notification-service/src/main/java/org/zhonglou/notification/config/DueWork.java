@@ -1,5 +1,6 @@
 package org.zhonglou.notification.config;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -11,9 +12,15 @@ public final class DueWork {
     private DueWork() {
     }
 
-    /** Never throws: a failed pass is logged and the next pass starts over from the store. */
-    public static <T> void drain(String what, int batch, Supplier<Optional<T>> claimNext, Consumer<T> handle,
-                                 Logger log) {
+    /**
+     * Claims and hands on what is due, if {@code schedule} says a scan is worth it now. Never throws: a
+     * failed pass is logged and the next tick tries again.
+     */
+    public static <T> void drain(String what, int batch, DueSchedule schedule, Instant now,
+                                 Supplier<Optional<T>> claimNext, Consumer<T> handle, Logger log) {
+        if (!schedule.scanNow(now)) {
+            return;
+        }
         try {
             for (int i = 0; i < batch; i++) {
                 Optional<T> due = claimNext.get();
@@ -22,7 +29,10 @@ public final class DueWork {
                 }
                 handle.accept(due.get());
             }
+            // A full batch: there may be more, so the next tick looks again.
+            schedule.wakeAt(now);
         } catch (RuntimeException e) {
+            schedule.wakeAt(now);
             log.warn("{} pass failed, the next pass retries: {}", what, e.toString());
         }
     }

@@ -37,8 +37,9 @@ class DeliveryDispatcher {
 
     @Scheduled(fixedDelayString = "${notification.delivery.dispatch-interval}")
     void dispatchDue() {
-        DueWork.drain("Delivery dispatcher", BATCH, () -> store.claimDue(clock.instant(), lease), worker::attemptSoon,
-                log);
+        Instant now = clock.instant();
+        DueWork.drain("Delivery dispatcher", BATCH, store.schedule(), now, () -> store.claimDue(now, lease),
+                worker::attemptSoon, log);
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")

@@ -12,6 +12,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.zhonglou.notification.config.DueSchedule;
+import org.zhonglou.notification.config.NotificationProperties;
 
 /** Every state change of a delivery is one atomic single-document operation. */
 @Component
@@ -20,15 +22,25 @@ public class DeliveryStore {
     private static final List<DeliveryStatus> OPEN = List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING);
 
     private final MongoTemplate mongo;
+    private final DueSchedule schedule;
 
-    public DeliveryStore(MongoTemplate mongo) {
+    public DeliveryStore(MongoTemplate mongo, NotificationProperties properties) {
         this.mongo = mongo;
+        this.schedule = new DueSchedule(properties.delivery().lease());
+    }
+
+    /** When the dispatcher should look for due deliveries; every future attempt this store writes is in it. */
+    public DueSchedule schedule() {
+        return schedule;
     }
 
     /** @return false when a delivery with this id already exists (the event was seen before) */
     public boolean insertIfNew(Delivery delivery) {
         try {
             mongo.insert(delivery);
+            if (delivery.nextAttemptAt() != null && !delivery.leaseUntil().isAfter(delivery.nextAttemptAt())) {
+                schedule.wakeAt(delivery.nextAttemptAt());
+            }
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -52,6 +64,9 @@ public class DeliveryStore {
             update.set("completedAt", now).unset("nextAttemptAt");
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("status").in(OPEN)), update, Delivery.class);
+        if (status == DeliveryStatus.RETRYING) {
+            schedule.wakeAt(nextAttemptAt);
+        }
     }
 
     public void fail(String id, String reason, Instant now) {

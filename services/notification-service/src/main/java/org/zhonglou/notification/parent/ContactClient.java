@@ -6,12 +6,13 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.zhonglou.notification.config.NotificationProperties;
@@ -21,8 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one synchronous call between services: registration's internal contact look-up, behind a
- * Resilience4j retry (outer) around a circuit breaker (inner), both named {@code registration}. A 404
- * is an answer, not a failure: neither retried nor counted by the breaker.
+ * Resilience4j retry (outer) around a circuit breaker (inner), both named {@code registration}. It asks
+ * for many contacts at once: a sign-up rush produces hundreds of events within seconds.
  */
 @Component
 class ContactClient {
@@ -49,20 +50,24 @@ class ContactClient {
     }
 
     /**
-     * @throws ContactNotFoundException when registration does not know the enrollment
+     * The contacts registration knows among {@code enrollmentIds} (at most 100), in one call; an id
+     * missing from the answer is unknown there.
+     *
      * @throws RuntimeException (ContactUnavailableException, CallNotPermittedException) when it could not be asked
      */
-    Contact lookup(String enrollmentId) {
-        Supplier<Contact> call = () -> fetch(enrollmentId);
+    Map<String, Contact> lookupAll(List<String> enrollmentIds) {
+        Supplier<Map<String, Contact>> call = () -> fetch(enrollmentIds);
         return Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(breaker, call)).get();
     }
 
-    private Contact fetch(String enrollmentId) {
-        URI uri = URI.create(baseUrl + "/internal/enrollments/"
-                + URLEncoder.encode(enrollmentId, StandardCharsets.UTF_8) + "/contact");
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+    private Map<String, Contact> fetch(List<String> enrollmentIds) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/internal/enrollments/contacts"))
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + tokens.current())
-                .header("Accept", "application/json").GET().build();
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(new Query(enrollmentIds))))
+                .build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -72,20 +77,23 @@ class ContactClient {
             Thread.currentThread().interrupt();
             throw new ContactUnavailableException("interrupted", e);
         }
-        if (response.statusCode() == 404) {
-            throw new ContactNotFoundException("registration does not know the enrollment");
-        }
         if (response.statusCode() != 200) {
             throw new ContactUnavailableException("registration answered HTTP " + response.statusCode(), null);
         }
         try {
-            Contact contact = JSON.readValue(response.body(), Contact.class);
-            if (contact.email() == null || contact.email().isBlank()) {
-                throw new ContactNotFoundException("no e-mail address on file");
+            Map<String, Contact> contacts = new HashMap<>();
+            for (Contact contact : JSON.readValue(response.body(), Answer.class).contacts()) {
+                contacts.put(contact.enrollmentId(), contact);
             }
-            return contact;
-        } catch (JacksonException e) {
-            throw new ContactUnavailableException("registration returned an unreadable contact", null);
+            return contacts;
+        } catch (JacksonException | NullPointerException e) {
+            throw new ContactUnavailableException("registration returned unreadable contacts", null);
         }
+    }
+
+    private record Query(List<String> enrollmentIds) {
+    }
+
+    private record Answer(List<Contact> contacts) {
     }
 }

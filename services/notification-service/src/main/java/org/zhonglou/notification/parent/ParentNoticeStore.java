@@ -2,6 +2,7 @@ package org.zhonglou.notification.parent;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -10,14 +11,23 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.zhonglou.notification.config.DueSchedule;
+import org.zhonglou.notification.config.NotificationProperties;
 
 @Component
 class ParentNoticeStore {
 
     private final MongoTemplate mongo;
+    private final DueSchedule schedule;
 
-    ParentNoticeStore(MongoTemplate mongo) {
+    ParentNoticeStore(MongoTemplate mongo, NotificationProperties properties) {
         this.mongo = mongo;
+        this.schedule = new DueSchedule(properties.delivery().lease());
+    }
+
+    /** When the dispatcher should look for due notices; every retry this store writes is in it. */
+    DueSchedule schedule() {
+        return schedule;
     }
 
     boolean insertIfNew(ParentNotice notice) {
@@ -40,16 +50,19 @@ class ParentNoticeStore {
                 FindAndModifyOptions.options().returnNew(true), ParentNotice.class));
     }
 
-    void finish(String eventId, ParentNotice.State state, String error, Instant now) {
+    /** One write for a batch: each notice that is still PENDING becomes {@code state}. */
+    void finishAll(List<String> eventIds, ParentNotice.State state, String error, Instant now) {
         Update update = new Update().set("state", state).inc("attempts", 1).set("lastError", error)
                 .set("sentAt", state == ParentNotice.State.SENT ? now : null).unset("nextAttemptAt");
-        mongo.updateFirst(pending(eventId), update, ParentNotice.class);
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(eventIds).and("state").is(ParentNotice.State.PENDING)),
+                update, ParentNotice.class);
     }
 
     void retryAt(String eventId, String error, Instant next, Instant now) {
         Update update = new Update().inc("attempts", 1).set("lastError", error).set("nextAttemptAt", next)
                 .set("leaseUntil", now);
         mongo.updateFirst(pending(eventId), update, ParentNotice.class);
+        schedule.wakeAt(next);
     }
 
     private static Query pending(String eventId) {
