@@ -112,6 +112,7 @@ public final class BenchMain {
             details.put("rushWaitlisted", rush.waitlisted());
             details.put("rushWaitlistConsistent", rush.waitlistConsistent());
             details.put("rushDropped", rush.http().dropped());
+            details.put("rushBySecond", rush.http().timeline());
         });
 
         Map<String, Long> rss = StackMemory.residentMb(stack.dataDir().resolve("run"));

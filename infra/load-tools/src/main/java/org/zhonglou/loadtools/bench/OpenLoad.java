@@ -1,6 +1,10 @@
 package org.zhonglou.loadtools.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +28,25 @@ public final class OpenLoad {
 
     /** Latencies in microseconds. */
     public record Result(long scheduled, long ok, long failed, long dropped, Histogram latencyMicros,
-                         double seconds) {
+                         double seconds, List<Histogram> bySecond) {
+
+        /** p50/p99/max in ms of the requests due in each second of the run: where a tail comes from. */
+        public List<Map<String, Object>> timeline() {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int second = 0; second < bySecond.size(); second++) {
+                Histogram h = bySecond.get(second);
+                if (h.getTotalCount() > 0) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("second", second);
+                    row.put("requests", h.getTotalCount());
+                    row.put("p50Ms", h.getValueAtPercentile(50) / 1000);
+                    row.put("p99Ms", h.getValueAtPercentile(99) / 1000);
+                    row.put("maxMs", h.getMaxValue() / 1000);
+                    rows.add(row);
+                }
+            }
+            return rows;
+        }
 
         public double p50Ms() {
             return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(50) / 1000.0;
@@ -56,6 +78,10 @@ public final class OpenLoad {
         Semaphore inFlight = new Semaphore(maxInFlight);
         long total = Math.max(1, Math.round(ratePerSecond * duration.toNanos() / 1e9));
         double periodNanos = 1e9 / ratePerSecond;
+        List<Histogram> bySecond = new ArrayList<>();
+        for (long second = 0; second <= duration.toSeconds(); second++) {
+            bySecond.add(new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(10), 2));
+        }
         long start = System.nanoTime();
         for (long i = 0; i < total; i++) {
             long due = start + Math.round(i * periodNanos);
@@ -67,8 +93,11 @@ public final class OpenLoad {
                 dropped++;
                 continue;
             }
+            Histogram ofSecond = bySecond.get((int) Math.min(bySecond.size() - 1, (due - start) / 1_000_000_000L));
             request.apply(i).whenComplete((reply, error) -> {
-                latency.recordValue(Math.max(0, (System.nanoTime() - due) / 1000));
+                long micros = Math.max(0, (System.nanoTime() - due) / 1000);
+                latency.recordValue(micros);
+                ofSecond.recordValue(micros);
                 if (reply != null && success.test(reply)) {
                     ok.incrementAndGet();
                 } else {
@@ -81,6 +110,6 @@ public final class OpenLoad {
         inFlight.acquireUninterruptibly(maxInFlight);
         inFlight.release(maxInFlight);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(total, ok.get(), failed.get(), dropped, latency, seconds);
+        return new Result(total, ok.get(), failed.get(), dropped, latency, seconds, bySecond);
     }
 }
