@@ -3,15 +3,22 @@ package org.zhonglou.stack;
 import java.lang.reflect.Field;
 import java.util.List;
 
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
-/** H2's database of mongo-java-server with unique indexes keyed by {@link IndexKeyType}. */
+/**
+ * H2's database of mongo-java-server with documents stored as BSON ({@link BsonDocumentType}) and unique
+ * indexes keyed by {@link IndexKeyType}.
+ */
 final class IndexedH2Database extends H2Database {
 
     private static final Field MV_STORE = mvStoreField();
@@ -27,6 +34,16 @@ final class IndexedH2Database extends H2Database {
         MVMap<KeyValue, Object> map = mvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_"
                 + indexName, new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
         return new MapUniqueIndex(map, indexName, keys, sparse);
+    }
+
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        // The same map names as H2Database uses; only the documents' encoding differs (BsonDocumentType).
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> data = mvStore().openMap("databases." + namespace,
+                new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType()));
+        MVMap<String, Object> meta = mvStore().openMap("meta." + namespace);
+        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
     /**

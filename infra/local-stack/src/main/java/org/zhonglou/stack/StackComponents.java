@@ -69,10 +69,11 @@ public final class StackComponents {
 
     private Component service(String name, int port, String database, Map<String, String> extra) {
         Path jar = paths.serviceJar(name);
-        // Full tiered compilation: stopping at C1 saved ~40 MB per service but cost about half the
-        // throughput of a sign-up rush (docs/benchmarks.md).
+        // C1 only: on two cores shared by six JVMs, C2 recompiling a Spring service for minutes competed
+        // with the requests it was meant to speed up. Measured (docs/benchmarks.md): the first sign-up rush's
+        // p99 down from 2.8-3.7 s to 1.8 s, ingest unchanged, about 60 MB less per service.
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx256m",
-                "-XX:ReservedCodeCacheSize=64m"));
+                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m"));
         // After our defaults so that a user's JAVA_OPTS wins.
         if (!javaOpts.isEmpty()) {
             command.addAll(Arrays.asList(javaOpts.split("\\s+")));

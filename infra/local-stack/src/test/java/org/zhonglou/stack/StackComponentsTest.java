@@ -42,7 +42,8 @@ class StackComponentsTest {
     @Test
     void servicesRunTheirBootJarWithSmallHeapsAndTheUsersJavaOptsLast() {
         assertThat(byName.get("notification-service").command()).containsSubsequence(
-                "-XX:+UseSerialGC", "-Xmx256m", "-XX:ReservedCodeCacheSize=64m", "-Dfoo=bar", "-Xmx300m",
+                "-XX:+UseSerialGC", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m", "-Dfoo=bar",
+                "-Xmx300m",
                 "-jar", "/repo/services/notification-service/target/notification-service.jar");
         assertThat(byName.get("notification-service").jar())
                 .contains(Path.of("/repo/services/notification-service/target/notification-service.jar"));

@@ -106,13 +106,17 @@ public final class BenchMain {
                     options.rushSeats(), Duration.ofSeconds(options.rushSeconds()));
             figures.put("rushP50Ms", round(rush.http().p50Ms()));
             figures.put("rushP99Ms", round(rush.http().p99Ms()));
-            figures.put("rushOverbooked", rush.overbooked());
+            figures.put("rushOverbooked", Math.max(rush.overbooked(), rush.first().overbooked()));
             details.put("rushStatuses", rush.statuses());
             details.put("rushConfirmed", rush.confirmed());
             details.put("rushWaitlisted", rush.waitlisted());
             details.put("rushWaitlistConsistent", rush.waitlistConsistent());
             details.put("rushDropped", rush.http().dropped());
             details.put("rushBySecond", rush.http().timeline());
+            figures.put("rushFirstP50Ms", round(rush.first().http().p50Ms()));
+            figures.put("rushFirstP99Ms", round(rush.first().http().p99Ms()));
+            details.put("rushFirstBySecond", rush.first().http().timeline());
+            details.put("rushFirstStatuses", rush.first().statuses());
         });
 
         Map<String, Long> rss = StackMemory.residentMb(stack.dataDir().resolve("run"));

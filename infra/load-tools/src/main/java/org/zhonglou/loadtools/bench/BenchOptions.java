@@ -14,7 +14,7 @@ record BenchOptions(double ingestRate, int ingestSeconds, int batchSize, int pro
 
     static final Set<String> ALL_PHASES = Set.of("kafka", "ingest", "webhook", "rush");
 
-    static final String USAGE = "usage: ./run.sh bench [--ingest-rate 20000] [--ingest-seconds 60] [--batch 500]"
+    static final String USAGE = "usage: ./run.sh bench [--ingest-rate 30000] [--ingest-seconds 60] [--batch 500]"
             + " [--probe-seconds 30] [--kafka-seconds 15] [--rush-parents 2000] [--rush-seats 100]"
             + " [--rush-seconds 10] [--only kafka,ingest,webhook,rush] [--no-docs]";
 
@@ -36,7 +36,9 @@ record BenchOptions(double ingestRate, int ingestSeconds, int batchSize, int pro
     }
 
     static BenchOptions parse(String... args) {
-        double ingestRate = 20_000;
+        // Above the 20,000/s goal on purpose: offered exactly the goal, the stored rate can only come out
+        // just under it (whatever lags at the end), so the figure would show the offer, not the capacity.
+        double ingestRate = 30_000;
         int ingestSeconds = 60;
         int batch = 500;
         int probeSeconds = 30;

@@ -90,6 +90,8 @@ final class BenchReport {
                 "p99 <= 500", atMost(figures.get("readingToWebhookP99Ms"), 500));
         row(table, "rushP50Ms / rushP99Ms", pair("rushP50Ms", "rushP99Ms"), "p99 <= 300",
                 atMost(figures.get("rushP99Ms"), 300));
+        row(table, "rushFirstP50Ms / rushFirstP99Ms (the same rush just before, first after a start)",
+                pair("rushFirstP50Ms", "rushFirstP99Ms"), "-", null);
         row(table, "rushOverbooked", figures.get("rushOverbooked"), "0", atMost(figures.get("rushOverbooked"), 0));
         row(table, "stackRssMb", figures.get("stackRssMb"), "< 2,500", atMost(figures.get("stackRssMb"), 2_499));
         return table.toString();
