@@ -44,7 +44,9 @@ class WaitlistGate {
         slot.queue.add(me);
         slot.turn.lock();
         try {
-            if (!me.decided) {
+            // More than a batch may be queued ahead: keep going until this claim is decided, so that no
+            // claim is left in the queue after its caller has given up on it.
+            while (!me.decided) {
                 placeQueued(slot, observedLength, waitlistCapacity, placement);
             }
             return me.position;
@@ -84,8 +86,12 @@ class WaitlistGate {
             return;
         }
         if (!placement.place(length, batch.stream().map(waiter -> waiter.claim).toList())) {
+            // The length (or a child) changed elsewhere: everyone queued re-reads rather than try a stale length.
             slot.knownLength = -1;
             batch.forEach(waiter -> waiter.decide(null));
+            for (Waiter queued; (queued = slot.queue.poll()) != null; ) {
+                queued.decide(null);
+            }
             return;
         }
         for (int i = 0; i < batch.size(); i++) {

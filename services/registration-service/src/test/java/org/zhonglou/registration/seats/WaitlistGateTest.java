@@ -45,6 +45,16 @@ class WaitlistGateTest {
     }
 
     @Test
+    void moreClaimsThanOneBatchAreAllDecidedAndNoneIsLeftQueued() throws Exception {
+        FakeLedger ledger = new FakeLedger(1_000);
+        List<Integer> positions = runConcurrently(3 * WaitlistGate.MAX_BATCH,
+                i -> new SeatClaim("e" + i, "child" + i, "g" + i), ledger);
+
+        assertThat(positions).doesNotContainNull().doesNotHaveDuplicates();
+        assertThat(ledger.waitlist).hasSize(3 * WaitlistGate.MAX_BATCH).doesNotHaveDuplicates();
+    }
+
+    @Test
     void aFailedWriteLeavesEveryClaimOfTheBatchUnplaced() {
         WaitlistGate gate = new WaitlistGate();
         Integer position = gate.tryAt(PROGRAMME, 0, 10, new SeatClaim("e1", "c1", "g1"), (length, claims) -> false);
