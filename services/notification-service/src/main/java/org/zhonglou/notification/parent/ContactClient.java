@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.zhonglou.notification.config.NotificationProperties;
@@ -80,15 +81,19 @@ class ContactClient {
         if (response.statusCode() != 200) {
             throw new ContactUnavailableException("registration answered HTTP " + response.statusCode(), null);
         }
+        Answer answer;
         try {
-            Map<String, Contact> contacts = new HashMap<>();
-            for (Contact contact : JSON.readValue(response.body(), Answer.class).contacts()) {
-                contacts.put(contact.enrollmentId(), contact);
-            }
-            return contacts;
-        } catch (JacksonException | NullPointerException e) {
+            answer = JSON.readValue(response.body(), Answer.class);
+        } catch (JacksonException e) {
             throw new ContactUnavailableException("registration returned unreadable contacts", null);
         }
+        if (answer == null || answer.contacts() == null) {
+            throw new ContactUnavailableException("registration returned no contacts list", null);
+        }
+        Map<String, Contact> contacts = new HashMap<>();
+        answer.contacts().stream().filter(Objects::nonNull)
+                .forEach(contact -> contacts.put(contact.enrollmentId(), contact));
+        return contacts;
     }
 
     private record Query(List<String> enrollmentIds) {
