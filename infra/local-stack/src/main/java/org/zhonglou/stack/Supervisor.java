@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Starts components as detached processes, finds them again later (from another launcher run) by pid
@@ -64,8 +65,21 @@ final class Supervisor {
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().putAll(component.environment());
         Process process = builder.start();
+        awaitOwnCommandLine(process, component);
         writePid(component, process.pid());
         return process;
+    }
+
+    /**
+     * Right after the start the child may still be the JDK's spawn helper, whose command line does not
+     * carry the component's markers yet; until it does, {@link #find} would not recognise it.
+     */
+    private void awaitOwnCommandLine(Process process, Component component) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (process.isAlive() && !ProcessMarkers.isOurs(process.toHandle(), component, paths.dataDir())
+                && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
     }
 
     /**
