@@ -47,6 +47,8 @@ class ParentEmailIT extends NotificationScenario {
         MimeMessage message = to(address).get(0);
         assertThat(message.getSubject()).isEqualTo("报名成功：名额已确认");
         assertThat((String) message.getContent()).contains("王芳您好").contains(enrollment);
+        assertThat(message.getMessageID()).as("derived from the event, so a re-sent copy is the same message")
+                .isEqualTo("<" + event.id().replace(':', '.') + "@notification.zhonglou.example>");
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.zhonglou.notification.parent;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
-import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zhonglou.notification.config.DueWork;
@@ -127,7 +130,8 @@ class ParentNoticeWorker implements DisposableBean {
             batch.forEach(notice -> retryLater(notice, e.getClass().getSimpleName() + ": " + e.getMessage()));
             return;
         }
-        Map<SimpleMailMessage, ParentNotice> emails = new LinkedHashMap<>();
+        // MimeMessage has identity equality, which is what the failures reported by the sender are keyed on.
+        Map<MimeMessage, ParentNotice> emails = new LinkedHashMap<>();
         List<String> done = new ArrayList<>();
         for (ParentNotice notice : batch) {
             Contact contact = known.get(notice.enrollmentId());
@@ -140,12 +144,11 @@ class ParentNoticeWorker implements DisposableBean {
                 done.add(notice.eventId());
                 continue;
             }
-            SimpleMailMessage email = new SimpleMailMessage();
-            email.setFrom(from);
-            email.setTo(contact.email());
-            email.setSubject(message.subject());
-            email.setText(message.text());
-            emails.put(email, notice);
+            try {
+                emails.put(email(notice, contact, message), notice);
+            } catch (MessagingException e) {
+                fail(notice, "the e-mail could not be written: " + e.getClass().getSimpleName());
+            }
         }
         Map<Object, Exception> failed = send(emails);
         emails.forEach((email, notice) -> {
@@ -163,13 +166,33 @@ class ParentNoticeWorker implements DisposableBean {
         }
     }
 
+    /**
+     * The Message-ID is derived from the event, so a copy sent again after a crash between sending a
+     * batch and marking it sent (at-least-once) is recognisably the same message to mail systems.
+     */
+    private MimeMessage email(ParentNotice notice, Contact contact, ParentMessages.Message message)
+            throws MessagingException {
+        MimeMessage email = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(email, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(contact.email());
+        helper.setSubject(message.subject());
+        helper.setText(message.text());
+        email.setHeader("Message-ID", messageId(notice.eventId()));
+        return email;
+    }
+
+    static String messageId(String eventId) {
+        return "<" + eventId.replaceAll("[^A-Za-z0-9.-]", ".") + "@notification.zhonglou.example>";
+    }
+
     /** The messages that were not sent, each with why; all of them when the relay could not be reached. */
-    private Map<Object, Exception> send(Map<SimpleMailMessage, ParentNotice> emails) {
+    private Map<Object, Exception> send(Map<MimeMessage, ParentNotice> emails) {
         if (emails.isEmpty()) {
             return Map.of();
         }
         try {
-            mail.send(emails.keySet().toArray(SimpleMailMessage[]::new));
+            mail.send(emails.keySet().toArray(MimeMessage[]::new));
             return Map.of();
         } catch (MailSendException e) {
             if (!e.getFailedMessages().isEmpty()) {
@@ -181,7 +204,7 @@ class ParentNoticeWorker implements DisposableBean {
         }
     }
 
-    private static Map<Object, Exception> allFailed(Map<SimpleMailMessage, ParentNotice> emails, Exception e) {
+    private static Map<Object, Exception> allFailed(Map<MimeMessage, ParentNotice> emails, Exception e) {
         Map<Object, Exception> failed = new LinkedHashMap<>();
         emails.keySet().forEach(email -> failed.put(email, e));
         return failed;
