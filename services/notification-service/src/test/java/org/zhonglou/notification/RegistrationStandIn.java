@@ -6,10 +6,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -27,7 +28,8 @@ public final class RegistrationStandIn {
     private final int port;
     private final Map<String, String> contacts = new ConcurrentHashMap<>();
     private final AtomicInteger calls = new AtomicInteger();
-    private volatile Duration delay = Duration.ZERO;
+    /** While closed, answers wait: like a busy registration service, without guessing how long. */
+    private volatile CountDownLatch gate = new CountDownLatch(0);
     private HttpServer server;
 
     RegistrationStandIn(int port) {
@@ -44,9 +46,14 @@ public final class RegistrationStandIn {
                 "phone":"13800000000","language":"%s"}""".formatted(enrollmentId, enrollmentId, name, email, language));
     }
 
-    /** Every answer takes this long from now on, like a busy registration service. */
-    public void slowDown(Duration delay) {
-        this.delay = delay;
+    /** From now on, answers wait until {@link #answer()}. */
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Lets the held answers (and all later ones) go. */
+    public void answer() {
+        gate.countDown();
     }
 
     public int calls() {
@@ -76,7 +83,7 @@ public final class RegistrationStandIn {
     private void handle(HttpExchange exchange) throws IOException {
         calls.incrementAndGet();
         try {
-            Thread.sleep(delay.toMillis());
+            gate.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

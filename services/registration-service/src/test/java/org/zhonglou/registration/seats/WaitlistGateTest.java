@@ -1,7 +1,9 @@
 package org.zhonglou.registration.seats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gate against a stand-in for the conditional store update (slow, like a committed write), with
- * callers retrying like {@code SeatLedger.place}: re-read, then queue again. The store-backed
+ * The gate against a stand-in for the conditional store update, with callers retrying like
+ * {@code SeatLedger.place}: re-read, then queue again. The stand-in holds its first write until every
+ * caller has arrived at the gate, as a slow commit does in a rush. The store-backed
  * behaviour (events, several instances) is covered by the rush scenarios.
  */
 class WaitlistGateTest {
@@ -24,7 +27,7 @@ class WaitlistGateTest {
 
     @Test
     void concurrentClaimsGetDistinctConsecutivePositionsInFewWrites() throws Exception {
-        FakeLedger ledger = new FakeLedger(30);
+        FakeLedger ledger = new FakeLedger(30, 60);
         List<Integer> positions = runConcurrently(60, i -> new SeatClaim("e" + i, "child" + i, "g" + i), ledger);
 
         assertThat(positions.stream().filter(p -> p != null)).hasSize(30)
@@ -35,7 +38,7 @@ class WaitlistGateTest {
 
     @Test
     void oneChildIsPlacedOnceEvenWhenItsClaimsShareABatch() throws Exception {
-        FakeLedger ledger = new FakeLedger(100);
+        FakeLedger ledger = new FakeLedger(100, 40);
         List<Integer> positions = runConcurrently(40, i -> new SeatClaim("e" + i, "child" + (i % 4), "g" + i),
                 ledger);
 
@@ -46,7 +49,7 @@ class WaitlistGateTest {
 
     @Test
     void moreClaimsThanOneBatchAreAllDecidedAndNoneIsLeftQueued() throws Exception {
-        FakeLedger ledger = new FakeLedger(1_000);
+        FakeLedger ledger = new FakeLedger(1_000, 3 * WaitlistGate.MAX_BATCH);
         List<Integer> positions = runConcurrently(3 * WaitlistGate.MAX_BATCH,
                 i -> new SeatClaim("e" + i, "child" + i, "g" + i), ledger);
 
@@ -99,6 +102,7 @@ class WaitlistGateTest {
                 }
                 length = ledger.waitlist.size();
             }
+            ledger.arrived.incrementAndGet();
             Integer position = gate.tryAt(PROGRAMME, length, ledger.capacity, claim, ledger::place);
             if (position != null) {
                 return position;
@@ -111,20 +115,24 @@ class WaitlistGateTest {
         return java.util.stream.IntStream.rangeClosed(from, to).boxed().toList();
     }
 
-    /** The conditional update: length unchanged, no child already there; slow like a committed write. */
+    /** The conditional update: length unchanged, no child already there. */
     private static final class FakeLedger {
         final int capacity;
+        final int callers;
         final List<String> waitlist = new ArrayList<>();
         final Map<String, String> children = new ConcurrentHashMap<>();
         final AtomicInteger writes = new AtomicInteger();
+        final AtomicInteger arrived = new AtomicInteger();
 
-        FakeLedger(int capacity) {
+        FakeLedger(int capacity, int callers) {
             this.capacity = capacity;
+            this.callers = callers;
         }
 
         boolean place(int length, List<SeatClaim> claims) {
-            writes.incrementAndGet();
-            sleepMillis(5);
+            if (writes.incrementAndGet() == 1) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> arrived.get() >= callers);
+            }
             synchronized (this) {
                 if (waitlist.size() != length || length + claims.size() > capacity
                         || claims.stream().anyMatch(claim -> children.containsKey(claim.childKey()))) {
@@ -135,14 +143,6 @@ class WaitlistGateTest {
                     children.put(claim.childKey(), claim.enrollmentId());
                 });
                 return true;
-            }
-        }
-
-        private static void sleepMillis(long millis) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }
