@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.zhonglou.support.deadletter.DeadLetterConfiguration;
 import org.zhonglou.support.health.KafkaBrokerHealthIndicator;
 import org.zhonglou.support.health.StoreHealthIndicator;
 import org.zhonglou.support.messaging.CloudEventPublisher;
@@ -42,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
 @EnableScheduling
-@Import({SecurityConfiguration.class, ApiExceptionHandler.class})
+@Import({SecurityConfiguration.class, ApiExceptionHandler.class, DeadLetterConfiguration.class})
 public class ServiceSupportAutoConfiguration {
 
     /** Unknown fields are refused (no mass assignment); numbers are not silently truncated or nulled. */

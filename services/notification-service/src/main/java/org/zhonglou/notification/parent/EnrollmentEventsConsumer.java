@@ -14,16 +14,21 @@ import org.zhonglou.contracts.EventTypes;
 import org.zhonglou.contracts.cloudevents.CloudEvent;
 import org.zhonglou.contracts.registration.EnrollmentEvent;
 import org.zhonglou.notification.config.NotificationProperties;
+import org.zhonglou.support.bounds.TimeBounds;
+import org.zhonglou.support.messaging.PoisonRecordException;
 import org.zhonglou.support.messaging.ReceivedEvents;
 
 /**
  * {@code registration.enrollments.v1}, group {@code notification-service}: records a parent notice per
- * event (id = event id, so a redelivery adds nothing) claimed by this instance, then sends it at once.
+ * event (id = event id, so a redelivery adds nothing) claimed by this instance, then sends it at once. A
+ * store outage is retried until it ends; an event that can never be handled goes to
+ * {@code registration.enrollments.v1.notification-service.dlq} (service-support's dead-letter policy).
  */
 @Configuration(proxyBeanMethods = false)
 class EnrollmentEventsConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentEventsConsumer.class);
+    private static final int MAX_ID = 256;
     static final Set<String> NOTIFIED = Set.of(EventTypes.ENROLLMENT_CONFIRMED, EventTypes.ENROLLMENT_WAITLISTED,
             EventTypes.ENROLLMENT_PROMOTED, EventTypes.ENROLLMENT_CANCELLED);
 
@@ -38,6 +43,10 @@ class EnrollmentEventsConsumer {
                 return;
             }
             EnrollmentEvent data = event.data();
+            String problem = problem(data);
+            if (problem != null) {
+                throw new PoisonRecordException("Event " + event.id() + " (" + event.type() + "): " + problem);
+            }
             Instant now = clock.instant();
             ParentNotice notice = new ParentNotice(event.id(), event.type(), data.enrollmentId(), data.programmeId(),
                     data.waitlistPosition(), ParentNotice.State.PENDING, 0, null, now, now.plus(lease), now, null);
@@ -47,5 +56,21 @@ class EnrollmentEventsConsumer {
                 log.debug("Enrollment event {} already recorded; skipped", event.id());
             }
         };
+    }
+
+    /** Null when every field this consumer relies on is there and sane. */
+    static String problem(EnrollmentEvent enrollment) {
+        if (blank(enrollment.enrollmentId()) || blank(enrollment.programmeId())) {
+            return "enrollmentId and programmeId are required (at most " + MAX_ID + " characters)";
+        }
+        if (enrollment.waitlistPosition() != null && enrollment.waitlistPosition() < 1) {
+            return "waitlistPosition must be at least 1";
+        }
+        return TimeBounds.contains(enrollment.occurredAt()) ? null : "occurredAt " + enrollment.occurredAt() + " "
+                + TimeBounds.MESSAGE;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank() || value.length() > MAX_ID;
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+import org.zhonglou.support.messaging.TransientFailureException;
 
 /**
  * Applies a poll's contributions to the aggregate documents exactly once. Each document carries a
@@ -62,7 +63,7 @@ class AggregateWriter {
             pending = planned;
         }
         if (!pending.isEmpty()) {
-            throw new IllegalStateException("Aggregates of " + pending.size() + " " + level + " documents kept "
+            throw new TransientFailureException("Aggregates of " + pending.size() + " " + level + " documents kept "
                     + "changing under this consumer; the batch will be redelivered");
         }
     }

@@ -1,19 +1,11 @@
 package org.zhonglou.station.storage;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.zhonglou.contracts.Topics;
 import org.zhonglou.contracts.cloudevents.EventCodec;
 import org.zhonglou.contracts.station.ReadingsAccepted;
+import org.zhonglou.support.messaging.PoisonRecordException;
 
 /** One record of {@code station.readings.v1} with its position, which is what makes replays recognisable. */
 public record ReceivedBatch(int partition, long offset, ReadingsAccepted batch) {
-
-    private static final Logger log = LoggerFactory.getLogger(ReceivedBatch.class);
 
     /** Where reading {@code index} came from; the same on every redelivery of this record. */
     String origin(int index) {
@@ -26,28 +18,23 @@ public record ReceivedBatch(int partition, long offset, ReadingsAccepted batch) 
     }
 
     /**
-     * The batches of one poll (batch mode: payloads and positions arrive as parallel lists). A record that
-     * is not a valid event is logged and skipped, so it can never block its partition.
+     * One record, decoded and checked as strictly as the API checks a reading: a record that could make
+     * storage or alerting fail (an absurd instant, a value outside the metric's range) never gets past
+     * this, whoever produced it.
+     *
+     * @throws PoisonRecordException when the record is not a valid {@code ReadingsAccepted}
      */
-    public static List<ReceivedBatch> decode(Message<List<byte[]>> message) {
-        List<byte[]> payloads = message.getPayload();
-        List<?> partitions = message.getHeaders().get(KafkaHeaders.RECEIVED_PARTITION, List.class);
-        List<?> offsets = message.getHeaders().get(KafkaHeaders.OFFSET, List.class);
-        List<ReceivedBatch> batches = new ArrayList<>(payloads.size());
-        for (int i = 0; i < payloads.size(); i++) {
-            int partition = ((Number) partitions.get(i)).intValue();
-            long offset = ((Number) offsets.get(i)).longValue();
-            try {
-                ReadingsAccepted batch = EventCodec.decode(payloads.get(i), ReadingsAccepted.class);
-                if (batch.batchId() == null || batch.stationId() == null || batch.deviceId() == null) {
-                    throw new IllegalArgumentException("batchId, stationId and deviceId are required");
-                }
-                batches.add(new ReceivedBatch(partition, offset, batch));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                log.error("Skipping record {}:{} of {}: not a valid ReadingsAccepted ({})", partition, offset,
-                        Topics.STATION_READINGS, e.getMessage());
-            }
+    public static ReceivedBatch decode(byte[] payload, int partition, long offset) {
+        ReadingsAccepted batch;
+        try {
+            batch = EventCodec.decode(payload, ReadingsAccepted.class);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonRecordException(e.getMessage(), e);
         }
-        return batches;
+        String problem = ReadingsCheck.problem(batch);
+        if (problem != null) {
+            throw new PoisonRecordException("Not a valid ReadingsAccepted: " + problem);
+        }
+        return new ReceivedBatch(partition, offset, batch);
     }
 }

@@ -7,18 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.zhonglou.station.StandaloneStation;
 import org.zhonglou.station.StationApi;
-import org.zhonglou.station.StationMonitoringApplication;
 import org.zhonglou.testsupport.ApiClient;
 import org.zhonglou.testsupport.LocalMongo;
 import org.zhonglou.testsupport.RestartableKafka;
-import org.zhonglou.testsupport.TestTokens;
 
 /**
  * The ingestion path rides out an outage of the broker and of the store without a restart of the
@@ -125,21 +121,11 @@ class IngestOutageIT {
         return api.client().get("/actuator/health").send().json().path("status").asString();
     }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    private static ConfigurableApplicationContext start(LocalMongo store, RestartableKafka kafka) {
+        return StandaloneStation.start(store, kafka, "outage");
     }
 
-    private static ConfigurableApplicationContext start(LocalMongo store, RestartableKafka kafka) {
-        Map<String, String> properties = new HashMap<>(Map.of(
-                "server.port", "0",
-                "spring.mongodb.uri", store.uri("outage"),
-                "spring.cloud.stream.kafka.binder.brokers", kafka.brokers(),
-                "spring.cloud.stream.kafka.binder.replication-factor", "1",
-                "spring.cloud.stream.kafka.binder.min-partition-count", "1",
-                "zhonglou.security.jwt.public-key-location", TestTokens.publicKeyLocation(),
-                "zhonglou.security.jwt.issuer-uri", ""));
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(StationMonitoringApplication.class).run(arguments);
+    private static int port(ConfigurableApplicationContext context) {
+        return StandaloneStation.port(context);
     }
 }
