@@ -9,13 +9,15 @@ import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.zhonglou.support.bounds.WithinTimeBounds;
 
 /** Body of {@code POST /api/programmes/{id}/enrollments}. */
 record EnrollmentRequest(@NotNull @Valid Child child, @NotNull @Valid Guardian guardian,
                          @Schema(description = "Must be true; false or missing is refused with 422 consent-required")
                          Boolean consentGiven) {
 
-    record Child(@NotBlank @Size(max = 100) String fullName, @NotNull @Past LocalDate dateOfBirth) {
+    record Child(@NotBlank @Size(max = 100) String fullName,
+                 @NotNull @Past @WithinTimeBounds LocalDate dateOfBirth) {
     }
 
     record Guardian(@NotBlank @Size(max = 100) String fullName,

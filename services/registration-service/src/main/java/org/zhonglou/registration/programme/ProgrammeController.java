@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhonglou.support.bounds.WithinTimeBounds;
 import org.zhonglou.support.web.ApiProblem;
 import org.zhonglou.support.web.FieldProblem;
 
@@ -31,6 +32,9 @@ import org.zhonglou.support.web.FieldProblem;
 @RequestMapping("/api/programmes")
 @Tag(name = "Programmes", description = "Summer care programmes and their seats")
 class ProgrammeController {
+
+    /** A programme runs for a summer or a school year, never longer. */
+    private static final int MAX_DAYS = 366;
 
     private final ProgrammeStore store;
     private final Clock clock;
@@ -41,7 +45,8 @@ class ProgrammeController {
     }
 
     @PostMapping
-    @Operation(summary = "Create a programme (STAFF)")
+    @Operation(summary = "Create a programme (STAFF)", description = "Dates and instants between 2000-01-01 and "
+            + "2099-12-31; endDate at most 366 days after startDate.")
     ResponseEntity<ProgrammeResponse> create(@Valid @RequestBody CreateProgramme request) {
         checkConsistent(request);
         String id = "prg-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -73,6 +78,8 @@ class ProgrammeController {
         List<FieldProblem> problems = new ArrayList<>();
         if (request.endDate().isBefore(request.startDate())) {
             problems.add(new FieldProblem("endDate", "must not be before startDate"));
+        } else if (request.endDate().isAfter(request.startDate().plusDays(MAX_DAYS))) {
+            problems.add(new FieldProblem("endDate", "must be at most " + MAX_DAYS + " days after startDate"));
         }
         if (request.maxAge() < request.minAge()) {
             problems.add(new FieldProblem("maxAge", "must not be below minAge"));
@@ -89,15 +96,15 @@ class ProgrammeController {
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 200) String community,
             @NotBlank @Size(max = 200) String location,
-            @NotNull LocalDate startDate,
-            @NotNull LocalDate endDate,
+            @NotNull @WithinTimeBounds LocalDate startDate,
+            @NotNull @WithinTimeBounds LocalDate endDate,
             @NotNull @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be HH:mm") String dropOffTime,
             @NotNull @Min(0) @Max(18) Integer minAge,
             @NotNull @Min(0) @Max(18) Integer maxAge,
             @NotNull @Min(1) @Max(10_000) Integer capacity,
             @NotNull @Min(0) @Max(10_000) Integer waitlistCapacity,
-            @NotNull Instant signupOpensAt,
-            @NotNull Instant signupClosesAt) {
+            @NotNull @WithinTimeBounds Instant signupOpensAt,
+            @NotNull @WithinTimeBounds Instant signupClosesAt) {
     }
 
     record ProgrammeResponse(String id, String name, String community, String location, LocalDate startDate,

@@ -99,7 +99,8 @@ class CommandController {
     enum Action { START, STOP, RESET, PAUSE, RESUME }
 
     record IssueCommand(@NotNull @Pattern(regexp = "[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?") String deviceId,
-                        @NotNull Action action, @Size(max = 20) Map<String, Object> parameters, Boolean override,
+                        @NotNull Action action,
+                        @Size(max = 20) @ScalarParameters Map<String, Object> parameters, Boolean override,
                         @Size(max = 500) String reason) {
     }
 

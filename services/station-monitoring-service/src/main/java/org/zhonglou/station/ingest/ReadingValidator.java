@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.zhonglou.contracts.station.ReadingsAccepted.Reading;
+import org.zhonglou.support.bounds.TimeBounds;
 import org.zhonglou.support.web.FieldProblem;
 import tools.jackson.databind.JsonNode;
 
@@ -28,25 +29,36 @@ final class ReadingValidator {
     private ReadingValidator() {
     }
 
-    static Result validate(JsonNode body, String batchId, Instant receivedAt) {
+    /**
+     * @param retention how long raw readings are kept: an older timestamp would be purged as soon as it was
+     *                  stored, so it is refused (so is anything before 2000-01-01, whatever the retention)
+     */
+    static Result validate(JsonNode body, String batchId, Instant receivedAt, Duration retention) {
+        Instant oldest = receivedAt.minus(retention);
+        Window window = new Window(oldest.isBefore(TimeBounds.EARLIEST) ? TimeBounds.EARLIEST : oldest,
+                receivedAt.plus(MAX_FUTURE), receivedAt, retention);
         List<FieldProblem> problems = new ArrayList<>();
         List<Reading> readings = new ArrayList<>();
         if (body == null || !(body.isObject() || body.isArray())) {
             return new Result(List.of(), List.of(new FieldProblem("$", "must be a reading object or an array of them")));
         }
         if (body.isObject()) {
-            item(body, "", batchId + ":0", receivedAt, readings, problems);
+            item(body, "", batchId + ":0", window, readings, problems);
         } else if (body.isEmpty() || body.size() > MAX_BATCH) {
             problems.add(new FieldProblem("$", "must hold between 1 and " + MAX_BATCH + " readings"));
         } else {
             for (int i = 0; i < body.size(); i++) {
-                item(body.get(i), "[" + i + "].", batchId + ":" + i, receivedAt, readings, problems);
+                item(body.get(i), "[" + i + "].", batchId + ":" + i, window, readings, problems);
             }
         }
         return problems.isEmpty() ? new Result(List.copyOf(readings), List.of()) : new Result(List.of(), problems);
     }
 
-    private static void item(JsonNode node, String prefix, String defaultId, Instant receivedAt,
+    /** The timestamps a reading may carry: from {@code earliest} to {@code latest}, both included. */
+    private record Window(Instant earliest, Instant latest, Instant receivedAt, Duration retention) {
+    }
+
+    private static void item(JsonNode node, String prefix, String defaultId, Window window,
                              List<Reading> readings, List<FieldProblem> problems) {
         if (!node.isObject()) {
             problems.add(new FieldProblem(prefix.isEmpty() ? "$" : prefix.substring(0, prefix.length() - 1),
@@ -62,7 +74,7 @@ final class ReadingValidator {
         String readingId = readingId(node.get("readingId"), prefix, problems);
         Metric metric = metric(node.get("metric"), prefix, problems);
         Double value = value(node.get("value"), metric, prefix, problems);
-        Instant timestamp = timestamp(node.get("timestamp"), receivedAt, prefix, problems);
+        Instant timestamp = timestamp(node.get("timestamp"), window, prefix, problems);
         if (problems.size() == before) {
             readings.add(new Reading(readingId == null ? defaultId : readingId, metric.id(), value, timestamp));
         }
@@ -110,14 +122,23 @@ final class ReadingValidator {
         return value;
     }
 
-    private static Instant timestamp(JsonNode node, Instant receivedAt, String prefix, List<FieldProblem> problems) {
+    private static String readable(Duration retention) {
+        return retention.toSeconds() % 86_400 == 0 ? retention.toDays() + " days" : retention.toString();
+    }
+
+    private static Instant timestamp(JsonNode node, Window window, String prefix, List<FieldProblem> problems) {
         if (node == null || node.isNull()) {
-            return receivedAt;
+            return window.receivedAt();
         }
         try {
             Instant timestamp = Instant.parse(node.isString() ? node.asString() : "");
-            if (timestamp.isAfter(receivedAt.plus(MAX_FUTURE))) {
+            if (timestamp.isAfter(window.latest())) {
                 problems.add(new FieldProblem(prefix + "timestamp", "must not be more than 5 minutes in the future"));
+            } else if (timestamp.isBefore(TimeBounds.EARLIEST)) {
+                problems.add(new FieldProblem(prefix + "timestamp", "must not be before 2000-01-01"));
+            } else if (timestamp.isBefore(window.earliest())) {
+                problems.add(new FieldProblem(prefix + "timestamp", "must not be older than the raw-reading retention ("
+                        + readable(window.retention()) + ")"));
             }
             return timestamp;
         } catch (DateTimeParseException e) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,11 +35,14 @@ class ReadingsController {
     private final IngestGate gate;
     private final CloudEventPublisher publisher;
     private final Clock clock;
+    private final Duration retention;
 
-    ReadingsController(IngestGate gate, CloudEventPublisher publisher, Clock clock) {
+    ReadingsController(IngestGate gate, CloudEventPublisher publisher, Clock clock,
+                       @Value("${station.storage.raw-retention:P90D}") Duration retention) {
         this.gate = gate;
         this.publisher = publisher;
         this.clock = clock;
+        this.retention = retention;
     }
 
     @PostMapping("/api/stations/{stationId}/readings")
@@ -46,7 +50,8 @@ class ReadingsController {
     @SecurityRequirement(name = "deviceKey")
     @Operation(summary = "Post one reading or an array of up to 1,000; 202 only once they are durably on Kafka",
             description = "A batch with any invalid item is rejected whole (400, each bad item named as [i].field). "
-                    + "429 and 503 carry Retry-After.")
+                    + "A timestamp must lie between now minus the raw-reading retention (RAW_RETENTION, P90D; never "
+                    + "before 2000-01-01) and 5 minutes from now. 429 and 503 carry Retry-After.")
     Accepted post(@PathVariable String stationId, @RequestBody JsonNode body,
                   @AuthenticationPrincipal DeviceIdentity device) {
         if (!device.stationId().equals(stationId)) {
@@ -54,7 +59,7 @@ class ReadingsController {
         }
         Instant receivedAt = clock.instant();
         String batchId = UUID.randomUUID().toString();
-        ReadingValidator.Result result = ReadingValidator.validate(body, batchId, receivedAt);
+        ReadingValidator.Result result = ReadingValidator.validate(body, batchId, receivedAt, retention);
         if (!result.problems().isEmpty()) {
             throw ApiProblem.badRequest(result.problems().size() + " reading field(s) are invalid; nothing was stored.",
                     result.problems());

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhonglou.station.ingest.Metric;
 import org.zhonglou.station.station.Stations;
+import org.zhonglou.support.bounds.TimeBounds;
 import org.zhonglou.support.web.ApiProblem;
 import org.zhonglou.support.web.FieldProblem;
 
@@ -35,9 +36,9 @@ class QueryController {
 
     @GetMapping("/api/stations/{stationId}/readings")
     @Operation(summary = "Buckets {start, min, max, avg, count} of one metric over all devices",
-            description = "from/to ISO-8601 instants (from inclusive, to exclusive), step an ISO-8601 duration "
-                    + "from PT1S to P1D in whole seconds; at most 10,000 buckets. Empty buckets have count 0 and "
-                    + "null min/max/avg.")
+            description = "from/to ISO-8601 instants from 2000-01-01 to 2099-12-31 (from inclusive, to exclusive), "
+                    + "step an ISO-8601 duration from PT1S to P1D in whole seconds; at most 10,000 buckets (400 "
+                    + "otherwise). Empty buckets have count 0 and null min/max/avg.")
     Series readings(@PathVariable String stationId, @RequestParam(required = false) String metric,
                     @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                     @RequestParam(required = false) String step) {
@@ -59,7 +60,8 @@ class QueryController {
 
     @GetMapping("/api/stations/{stationId}/throughput")
     @Operation(summary = "Tonnes per station-local day (Asia/Shanghai), the sum of load_tonnes",
-            description = "from/to are dates (YYYY-MM-DD), both included, at most 366 days.")
+            description = "from/to are dates (YYYY-MM-DD) from 2000-01-01 to 2099-12-31, both included, at most "
+                    + "366 days.")
     Throughput throughput(@PathVariable String stationId, @RequestParam(required = false) String from,
                           @RequestParam(required = false) String to) {
         stations.require(stationId);
@@ -75,19 +77,29 @@ class QueryController {
     }
 
     private static Instant instant(String name, String value) {
+        Instant instant;
         try {
-            return Instant.parse(value == null ? "" : value);
+            instant = Instant.parse(value == null ? "" : value);
         } catch (DateTimeParseException e) {
             throw invalid(name, "must be an ISO-8601 instant such as 2024-08-07T00:00:00Z");
         }
+        if (!TimeBounds.contains(instant)) {
+            throw invalid(name, TimeBounds.MESSAGE);
+        }
+        return instant;
     }
 
     private static LocalDate date(String name, String value) {
+        LocalDate date;
         try {
-            return LocalDate.parse(value == null ? "" : value);
+            date = LocalDate.parse(value == null ? "" : value);
         } catch (DateTimeParseException e) {
             throw invalid(name, "must be a date such as 2024-08-07");
         }
+        if (!TimeBounds.contains(date)) {
+            throw invalid(name, TimeBounds.MESSAGE);
+        }
+        return date;
     }
 
     private static Duration step(String value) {

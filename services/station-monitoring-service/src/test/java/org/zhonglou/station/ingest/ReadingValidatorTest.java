@@ -2,6 +2,7 @@ package org.zhonglou.station.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,10 +15,11 @@ class ReadingValidatorTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant NOW = Instant.parse("2024-08-07T08:00:00Z");
+    private static final Duration RETENTION = Duration.ofDays(90);
 
     private static ReadingValidator.Result validate(String json) {
         JsonNode body = JSON.readTree(json);
-        return ReadingValidator.validate(body, "b1", NOW);
+        return ReadingValidator.validate(body, "b1", NOW, RETENTION);
     }
 
     @Test
@@ -63,6 +65,29 @@ class ReadingValidatorTest {
 
         assertThat(result.problems()).extracting(FieldProblem::field)
                 .containsExactly("[0].value", "[2].value", "[2].timestamp");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "-999999999-01-01T00:00:00Z | must not be before 2000-01-01",
+        "+999999999-12-31T23:59:59Z | must not be more than 5 minutes in the future",
+        "1999-12-31T23:59:59Z       | must not be before 2000-01-01",
+        "2024-05-09T07:59:59Z       | must not be older than the raw-reading retention (90 days)"
+    })
+    void timestampsOutsideTheRetentionOrBefore2000AreRefused(String timestamp, String message) {
+        ReadingValidator.Result result = validate("{\"metric\": \"h2s_ppm\", \"value\": 25, \"timestamp\": \""
+                + timestamp + "\"}");
+
+        assertThat(result.problems()).containsExactly(new FieldProblem("timestamp", message));
+    }
+
+    @Test
+    void theOldestReadingTheRetentionKeepsIsAccepted() {
+        assertThat(validate("{\"metric\": \"h2s_ppm\", \"value\": 1, \"timestamp\": \"2024-05-09T08:00:00Z\"}")
+                .problems()).isEmpty();
+        assertThat(ReadingValidator.validate(JSON.readTree("{\"metric\": \"h2s_ppm\", \"value\": 1, "
+                + "\"timestamp\": \"2000-01-01T00:00:00Z\"}"), "b1", NOW, Duration.ofDays(365 * 100)).problems())
+                .as("a retention longer than this century still stops at 2000").isEmpty();
     }
 
     @Test

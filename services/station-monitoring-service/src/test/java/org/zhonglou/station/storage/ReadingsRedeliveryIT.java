@@ -44,6 +44,9 @@ class ReadingsRedeliveryIT {
     @Value("${spring.cloud.stream.kafka.binder.brokers}")
     String brokers;
 
+    @Value("${station.storage.raw-retention}")
+    Duration retention;
+
     @Autowired
     BindingsLifecycleController bindings;
 
@@ -152,7 +155,8 @@ class ReadingsRedeliveryIT {
     @Test
     void rawReadingsPastTheRetentionArePurgedWhileHourlyAggregatesStay() {
         String station = api.newStation(200);
-        Instant old = Instant.now().minus(Duration.ofDays(100)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant old = Instant.now().minus(retention).minus(Duration.ofDays(10))
+                .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
         store.store(List.of(batch(station, 91, 1, UUID.randomUUID().toString(), List.of(new Reading("old-1", "nh3_ppm", 4, old)))));
         assertThat(mongo.count(Query.query(Criteria.where("stationId").is(station)), RawChunks.COLLECTION)).isOne();
 
