@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,9 +24,11 @@ import org.zhonglou.contracts.station.ReadingsAccepted.Reading;
 import org.zhonglou.station.StandaloneStation;
 import org.zhonglou.station.StationApi;
 import org.zhonglou.support.messaging.PoisonRecordException;
+import org.zhonglou.testsupport.ApiClient;
 import org.zhonglou.testsupport.DeadLetterTopic;
 import org.zhonglou.testsupport.LocalMongo;
 import org.zhonglou.testsupport.RestartableKafka;
+import org.zhonglou.testsupport.TestTokens;
 import org.zhonglou.testsupport.TopicReader;
 import org.zhonglou.testsupport.TopicWriter;
 
@@ -110,6 +113,36 @@ class ReadingsDeadLetterIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> alertEvents(station, EventTypes.ALERT_RAISED, 1).size() == 1);
         assertDeadLetteredOnce(station, poison);
         assertStoredAndEvaluatedOnce(station);
+    }
+
+    @Test
+    void staffReplayADeadLetterTopicOnceEachRecordAndNobodyElseMay() {
+        String station = api.newStation(200);
+        RecordMetadata poison = writer.send(Topics.STATION_READINGS, event(poisonBatch(station)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> letters(STORAGE_DLQ, station).size() == 1);
+        String replay = "/api/admin/dead-letters/" + STORAGE_DLQ + "/replay";
+
+        assertThat(api.client().post(replay, "").bearer(TestTokens.parent("p-1")).send().status()).isEqualTo(403);
+        assertThat(api.client().post("/api/admin/dead-letters/station.readings.v1.nobody.dlq/replay", "")
+                .bearer(StationApi.STAFF).send().status()).isEqualTo(404);
+        ApiClient.Answer listed = api.get("/api/admin/dead-letters");
+        assertThat(listed.json().findValuesAsString("consumer")).contains("storeReadings", "evaluateReadings");
+        ApiClient.Answer replayed = api.client().post(replay, "").bearer(StationApi.STAFF).send();
+
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
+        assertThat(replayed.json().path("replayed").asLong()).isPositive();
+        assertThat(replayed.json().path("remaining").asLong()).isZero();
+        List<ConsumerRecord<String, byte[]>> copies = TopicReader.read(kafka.brokers(), Topics.STATION_READINGS,
+                record -> station.equals(record.key()), 2, Duration.ofSeconds(10));
+        assertThat(copies).as("the original and its replayed copy").hasSize(2);
+        assertThat(copies.get(1).value()).isEqualTo(copies.get(0).value());
+        assertThat(TopicReader.header(copies.get(1), "ce_id")).isEqualTo(TopicReader.header(copies.get(0), "ce_id"));
+        assertThat(copies.get(1).headers().lastHeader("kafka_dlt-original-topic")).isNull();
+        // Still poison (nothing was fixed): dead-lettered again, after the replay mark, so replayable once more.
+        await().atMost(Duration.ofSeconds(10)).until(() -> letters(STORAGE_DLQ, station).size() == 2);
+        assertThat(letters(STORAGE_DLQ, station).get(1).originalOffset()).isGreaterThan(poison.offset());
+        assertThat(api.client().post(replay, "").bearer(StationApi.STAFF).send().json().path("replayed").asLong())
+                .isPositive();
     }
 
     /** Ten batches of ten H2S readings; the fifth holds 40 ppm (raises h2s-dangerous), later ones clear it. */
