@@ -5,6 +5,7 @@
 #   ./run.sh                      everything in the foreground; Ctrl-C stops it
 #   ./run.sh start | stop | status
 #   ./run.sh token <sub> <ROLE>   a dev JWT (ROLE: PARENT, STAFF or SERVICE) on the last line
+#   ./run.sh replay-dlq <topic>   send a dead-letter topic's records back to their topic (after a fix)
 #   ./run.sh simulate [options]   station devices sending readings to the running stack (infra/load-tools)
 #   ./run.sh bench [options]      load figures of the running stack into docs/benchmarks.md (infra/load-tools)
 #
@@ -16,9 +17,9 @@ cd "$ROOT"
 
 command="${1:-run}"
 case "$command" in
-  run | start | stop | status | token | simulate | bench | help | -h | --help) ;;
+  run | start | stop | status | token | replay-dlq | simulate | bench | help | -h | --help) ;;
   *)
-    echo "unknown command '$command': use run, start, stop, status, token <sub> <ROLE>, simulate or bench" >&2
+    echo "unknown command '$command': use run, start, stop, status, token <sub> <ROLE>, replay-dlq <topic>, simulate or bench" >&2
     exit 2
     ;;
 esac

@@ -25,7 +25,10 @@ public final class StackCli {
               start                start what is not running, in the background, and wait until healthy
               stop                 stop everything this stack started
               status               show each component's pid, port and health
-              token <sub> <ROLE>   print a signed dev JWT (ROLE: PARENT, STAFF or SERVICE)""";
+              token <sub> <ROLE>   print a signed dev JWT (ROLE: PARENT, STAFF or SERVICE)
+              replay-dlq <topic> [max]
+                                   send the records of a dead-letter topic (<topic>.<group>.dlq) back to
+                                   their topic, once the cause is fixed (at most max, default 1000)""";
 
     private final Map<String, String> env;
     private final Path root;
@@ -55,6 +58,7 @@ public final class StackCli {
                 case "stop" -> noArguments(args) ? launcher().stop() : 2;
                 case "status" -> noArguments(args) ? launcher().status() : 2;
                 case "token" -> token(args);
+                case "replay-dlq" -> new DeadLetterCommand(() -> mint("dlq-replay", "STAFF"), out, err).run(args);
                 case "help", "-h", "--help" -> {
                     out.println(USAGE);
                     yield 0;
@@ -95,11 +99,15 @@ public final class StackCli {
             err.println("unknown role '" + args[2] + "': use PARENT, STAFF or SERVICE");
             return 2;
         }
+        out.println(mint(subject, role));
+        return 0;
+    }
+
+    private String mint(String subject, String role) {
         StackPaths paths = paths();
         DevKeys.ensureKeyPair(paths.keys());
         JwtMinter minter = new JwtMinter(DevKeys.readPrivateKey(paths.keys().resolve(DevKeys.PRIVATE_KEY_FILE)));
-        out.println(minter.mint(subject, List.of(role), subject, TOKEN_VALIDITY));
-        return 0;
+        return minter.mint(subject, List.of(role), subject, TOKEN_VALIDITY);
     }
 
     private StackLauncher launcher() {

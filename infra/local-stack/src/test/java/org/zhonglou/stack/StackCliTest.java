@@ -40,6 +40,13 @@ class StackCliTest {
     }
 
     @Test
+    void replayDlqNeedsADeadLetterTopic() {
+        assertThat(cli(Map.of()).execute(new String[] {"replay-dlq"})).isEqualTo(2);
+        assertThat(cli(Map.of()).execute(new String[] {"replay-dlq", "station.readings.v1"})).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: ./run.sh replay-dlq <topic>.<consumer-group>.dlq");
+    }
+
+    @Test
     void tokenAcceptsARoleInLowerCase() {
         assertThat(cli(Map.of()).execute(new String[] {"token", "parent-1", "parent"})).isZero();
     }
