@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.zhonglou.loadtools.client.Json;
@@ -37,9 +35,9 @@ class CrashRecoveryIT {
         String deviceKey = stations.registerDevice(stationId, "container-1");
         long pid = stack.stack.pid(SERVICE).orElseThrow(() -> new AssertionError(
                 "no pid file " + stack.stack.pidFile(SERVICE) + "; is DATA_DIR the stack's?"));
-        AtomicInteger retries = new AtomicInteger();
+        RetryingDevice device = new RetryingDevice(stations, stationId, deviceKey);
 
-        CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> sendAll(stationId, deviceKey, retries));
+        CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> sendAll(device));
         await("some readings accepted before the crash").atMost(Duration.ofSeconds(30))
                 .until(() -> stations.storedCount(stationId, "fill_level_pct", from, Instant.now()) > 0);
         ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
@@ -49,7 +47,7 @@ class CrashRecoveryIT {
         assertThat(stack.stack.pid(SERVICE)).isPresent().get().isNotEqualTo(pid);
 
         traffic.get();
-        assertThat(retries.get()).as("batches retried while the service was down").isPositive();
+        assertThat(device.retries()).as("batches retried while the service was down").isPositive();
         long expected = (long) BATCHES * BATCH_SIZE;
         await("every accepted reading stored").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> stations.storedCount(stationId, "fill_level_pct", from, Instant.now()) >= expected);
@@ -60,18 +58,11 @@ class CrashRecoveryIT {
     }
 
     /** Every batch until it gets a 202; a batch that failed is sent again unchanged (same reading ids). */
-    private void sendAll(String stationId, String deviceKey, AtomicInteger retries) {
+    private static void sendAll(RetryingDevice device) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
         for (int b = 0; b < BATCHES; b++) {
-            ArrayNode batch = batch(b);
-            while (stations.postReadings(stationId, deviceKey, batch).join().status() != 202) {
-                retries.incrementAndGet();
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("batch " + b + " never accepted");
-                }
-                pause(Duration.ofMillis(500));
-            }
-            pause(PACE);
+            device.send(batch(b), deadline);
+            RetryingDevice.pause(PACE);
         }
     }
 
@@ -82,10 +73,5 @@ class CrashRecoveryIT {
             batch.add(StationApi.reading("crash-" + b + "-" + i, "fill_level_pct", (b + i) % 90, now.minusMillis(BATCH_SIZE - i)));
         }
         return batch;
-    }
-
-    private static void pause(Duration duration) {
-        // A device's own pacing between requests, not a wait for a condition of the system under test.
-        LockSupport.parkNanos(duration.toNanos());
     }
 }
