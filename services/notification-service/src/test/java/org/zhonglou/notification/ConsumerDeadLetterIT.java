@@ -3,15 +3,11 @@ package org.zhonglou.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +54,6 @@ class ConsumerDeadLetterIT {
     private static TopicWriter writer;
     private static WebhookReceiver receiver;
     private static ApiClient api;
-    private final GreenMail mail = TestPeers.mail();
     private final RegistrationStandIn registration = TestPeers.registration();
 
     @BeforeAll
@@ -204,15 +199,8 @@ class ConsumerDeadLetterIT {
                 .filter(letter -> key.equals(letter.key())).toList();
     }
 
-    private long mailsTo(String address) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(recipient -> recipient.toString().equals(address));
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).count();
+    private static long mailsTo(String address) {
+        return TestPeers.mailsTo(address).size();
     }
 
     private static CloudEvent<AlertEvent> alert(String station, Instant occurredAt) {

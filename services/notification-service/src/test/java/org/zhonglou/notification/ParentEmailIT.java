@@ -3,13 +3,9 @@ package org.zhonglou.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
@@ -25,7 +21,6 @@ import org.zhonglou.contracts.station.Severity;
 
 class ParentEmailIT extends NotificationScenario {
 
-    private final GreenMail mail = TestPeers.mail();
     private final RegistrationStandIn registration = TestPeers.registration();
 
     @Autowired
@@ -147,14 +142,7 @@ class ParentEmailIT extends NotificationScenario {
     }
 
     private List<MimeMessage> to(String address) {
-        return Arrays.stream(mail.getReceivedMessages()).filter(message -> {
-            try {
-                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(recipient -> recipient.toString().equals(address));
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return TestPeers.mailsTo(address);
     }
 
     private Document notice(String eventId) {

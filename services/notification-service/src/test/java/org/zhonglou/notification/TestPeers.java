@@ -2,6 +2,11 @@ package org.zhonglou.notification;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,6 +29,18 @@ public final class TestPeers {
             mail.start();
         }
         return mail;
+    }
+
+    /** The messages the SMTP peer received for {@code address}. */
+    public static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(mail().getReceivedMessages()).filter(message -> {
+            try {
+                return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                        .anyMatch(recipient -> recipient.toString().equals(address));
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).toList();
     }
 
     public static synchronized RegistrationStandIn registration() {
