@@ -119,7 +119,8 @@ class ReadingsDeadLetterIT {
     void staffReplayADeadLetterTopicOnceEachRecordAndNobodyElseMay() {
         String station = api.newStation(200);
         RecordMetadata poison = writer.send(Topics.STATION_READINGS, event(poisonBatch(station)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> letters(STORAGE_DLQ, station).size() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> letters(STORAGE_DLQ, station).size() == 1
+                && letters(ALERTS_DLQ, station).size() == 1);
         String replay = "/api/admin/dead-letters/" + STORAGE_DLQ + "/replay";
 
         assertThat(api.client().post(replay, "").bearer(TestTokens.parent("p-1")).send().status()).isEqualTo(403);
@@ -127,6 +128,10 @@ class ReadingsDeadLetterIT {
                 .bearer(StationApi.STAFF).send().status()).isEqualTo(404);
         ApiClient.Answer listed = api.get("/api/admin/dead-letters");
         assertThat(listed.json().findValuesAsString("consumer")).contains("storeReadings", "evaluateReadings");
+        for (var consumer : listed.json()) {
+            assertThat(consumer.path("deadLetteredSinceStart").asLong()).as("counted: %s", consumer).isPositive();
+            assertThat(consumer.path("waitingForReplay").asLong()).as("waiting: %s", consumer).isPositive();
+        }
         ApiClient.Answer replayed = api.client().post(replay, "").bearer(StationApi.STAFF).send();
 
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(200);
