@@ -132,7 +132,7 @@ class ConsumerDeadLetterIT {
             poisonAlert = writer.send(Topics.STATION_ALERTS, alert(station, DAWN_OF_TIME));
             sendEnrollments(programme, addresses, GOOD);
             // Longer than a record that can never succeed is given: the good events must still be waiting.
-            await("no good event dead-lettered during the outage").during(Duration.ofSeconds(8))
+            await("no good event dead-lettered during the outage").during(Duration.ofSeconds(5))
                     .atMost(Duration.ofSeconds(20)).until(() -> letters(ALERTS_DLQ, station).size() <= 1
                             && letters(ENROLLMENTS_DLQ, programme).isEmpty());
         } finally {

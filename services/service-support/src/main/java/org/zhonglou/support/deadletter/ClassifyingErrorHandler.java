@@ -46,7 +46,6 @@ final class ClassifyingErrorHandler extends DefaultErrorHandler {
                 : failure instanceof Classified.Poison ? NO_RETRY : FEW_RETRIES);
         // The seeks and retries are routine here; what matters is logged below and by the publisher.
         setLogLevel(KafkaException.Level.DEBUG);
-        setCommitRecovered(true);
     }
 
     @Override

@@ -101,7 +101,7 @@ class ReadingsDeadLetterIT {
             poison = writer.send(Topics.STATION_READINGS, event(poisonBatch(station)));
             sendGoodBatches(station, t.plusSeconds(1));
             // Far longer than a record that can never succeed is given: the good ones must still be waiting.
-            await("only the poison record dead-lettered during the outage").during(Duration.ofSeconds(8))
+            await("only the poison record dead-lettered during the outage").during(Duration.ofSeconds(5))
                     .atMost(Duration.ofSeconds(20))
                     .until(() -> letters(STORAGE_DLQ, station).size() <= 1 && letters(ALERTS_DLQ, station).size() <= 1);
         } finally {
