@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.zhonglou.support.devonly.DevOnlyGuard;
 import org.zhonglou.support.health.KafkaBrokerHealthIndicator;
 import org.zhonglou.support.health.StoreHealthIndicator;
 import org.zhonglou.support.messaging.CloudEventPublisher;
@@ -44,6 +45,12 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableScheduling
 @Import({SecurityConfiguration.class, ApiExceptionHandler.class})
 public class ServiceSupportAutoConfiguration {
+
+    /** Dev-only keys and secrets are refused outside the local profile (see {@link DevOnlyGuard}). */
+    @Bean
+    static DevOnlyGuard devOnlyGuard() {
+        return new DevOnlyGuard();
+    }
 
     /** Unknown fields are refused (no mass assignment); numbers are not silently truncated or nulled. */
     @Bean
