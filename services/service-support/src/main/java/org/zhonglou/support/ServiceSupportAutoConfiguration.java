@@ -22,6 +22,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.zhonglou.support.devonly.DevOnlyGuard;
 import org.zhonglou.support.health.KafkaBrokerHealthIndicator;
 import org.zhonglou.support.health.StoreHealthIndicator;
+import org.zhonglou.support.keys.KeyRotationConfiguration;
 import org.zhonglou.support.messaging.CloudEventPublisher;
 import org.zhonglou.support.outbox.OutboxCollections;
 import org.zhonglou.support.outbox.OutboxRelay;
@@ -43,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
 @EnableScheduling
-@Import({SecurityConfiguration.class, ApiExceptionHandler.class})
+@Import({SecurityConfiguration.class, ApiExceptionHandler.class, KeyRotationConfiguration.class})
 public class ServiceSupportAutoConfiguration {
 
     /** Dev-only keys and secrets are refused outside the local profile (see {@link DevOnlyGuard}). */
