@@ -15,9 +15,9 @@ import org.zhonglou.support.keys.RekeyJob;
 class EnrollmentKeys {
 
     @Bean
-    RekeyJob enrollmentRekeying(EnrollmentStore store, LedgerMembers members, PiiCipher cipher, PiiHasher hasher,
-                                MongoTemplate mongo, Clock clock) {
-        EnrollmentRekeying step = new EnrollmentRekeying(store, members, cipher, hasher, mongo);
+    RekeyJob enrollmentRekeying(LedgerMembers members, PiiCipher cipher, PiiHasher hasher, MongoTemplate mongo,
+                                Clock clock) {
+        EnrollmentRekeying step = new EnrollmentRekeying(members, cipher, hasher, mongo);
         return new RekeyJob("enrollments", EnrollmentStore.COLLECTION, List.of(cipher.keys(), hasher.keys()),
                 step::rekey, mongo, clock);
     }

@@ -1,5 +1,6 @@
 package org.zhonglou.registration.enrollment;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,15 +26,12 @@ final class EnrollmentRekeying {
     private static final List<String> ENCRYPTED = List.of("child.fullName", "child.dateOfBirth", "guardian.fullName",
             "guardian.phone", "guardian.email");
 
-    private final EnrollmentStore store;
     private final LedgerMembers members;
     private final PiiCipher cipher;
     private final PiiHasher hasher;
     private final MongoTemplate mongo;
 
-    EnrollmentRekeying(EnrollmentStore store, LedgerMembers members, PiiCipher cipher, PiiHasher hasher,
-                       MongoTemplate mongo) {
-        this.store = store;
+    EnrollmentRekeying(LedgerMembers members, PiiCipher cipher, PiiHasher hasher, MongoTemplate mongo) {
         this.members = members;
         this.cipher = cipher;
         this.hasher = hasher;
@@ -41,31 +39,35 @@ final class EnrollmentRekeying {
     }
 
     RekeyJob.Outcome rekey(Document document) {
-        EnrollmentRecord record;
+        String id = document.getString("_id");
+        String storedKey = document.getString("childKey");
+        Criteria asRead = Criteria.where("_id").is(id).and("childKey").is(storedKey);
+        Update update = new Update();
+        String childKey;
         try {
-            record = store.toRecord(document);
-        } catch (IllegalStateException | NullPointerException e) {
+            String name = cipher.decrypt(value(document, "child.fullName"), id);
+            String born = cipher.decrypt(value(document, "child.dateOfBirth"), id);
+            if (name == null || born == null) {
+                return RekeyJob.Outcome.UNREADABLE;
+            }
+            childKey = hasher.childKey(name, LocalDate.parse(born));
+            for (String path : ENCRYPTED) {
+                String sealed = value(document, path);
+                asRead.and(path).is(sealed);
+                if (!cipher.isCurrent(sealed)) {
+                    update.set(path, cipher.encrypt(cipher.decrypt(sealed, id), id));
+                }
+            }
+        } catch (IllegalStateException noConfiguredKeyOpensIt) {
             return RekeyJob.Outcome.UNREADABLE;
         }
-        String id = record.id();
-        String storedKey = document.getString("childKey");
-        String childKey = hasher.childKey(record.childName(), record.childDateOfBirth());
         boolean rehash = !childKey.equals(storedKey);
-        boolean reencrypt = ENCRYPTED.stream().anyMatch(path -> !cipher.isCurrent(value(document, path)));
-        if (!rehash && !reencrypt) {
+        if (!rehash && update.getUpdateObject().isEmpty()) {
             return RekeyJob.Outcome.CURRENT;
         }
         if (rehash) {
-            members.rekeyChild(record.programmeId(), id, storedKey, childKey);
-        }
-        Criteria asRead = Criteria.where("_id").is(id).and("childKey").is(storedKey);
-        Update update = new Update().set("childKey", childKey);
-        for (String path : ENCRYPTED) {
-            String sealed = value(document, path);
-            asRead.and(path).is(sealed);
-            if (!cipher.isCurrent(sealed)) {
-                update.set(path, cipher.encrypt(cipher.decrypt(sealed, id), id));
-            }
+            members.rekeyChild(document.getString("programmeId"), id, storedKey, childKey);
+            update.set("childKey", childKey);
         }
         return mongo.updateFirst(Query.query(asRead), update, EnrollmentStore.COLLECTION).getModifiedCount() == 1
                 ? RekeyJob.Outcome.REWRITTEN : RekeyJob.Outcome.CONFLICT;

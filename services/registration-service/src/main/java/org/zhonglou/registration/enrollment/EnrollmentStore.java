@@ -97,8 +97,7 @@ public class EnrollmentStore {
                 .getDeletedCount();
     }
 
-    /** @throws IllegalStateException when a value does not decrypt under any configured key */
-    EnrollmentRecord toRecord(Document d) {
+    private EnrollmentRecord toRecord(Document d) {
         String id = d.getString("_id");
         Document child = d.get("child", Document.class);
         Document guardian = d.get("guardian", Document.class);
