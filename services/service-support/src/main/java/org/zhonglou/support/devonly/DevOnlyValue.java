@@ -1,6 +1,8 @@
 package org.zhonglou.support.devonly;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -50,11 +52,31 @@ public record DevOnlyValue(String variable, String property, String value, Strin
             String actual = resolve(environment, declared.property());
             if (actual == null || actual.isBlank()) {
                 problems.add(declared.variable() + " is not set" + hint(declared));
-            } else if (actual.strip().equals(declared.value().strip())) {
+            } else if (sameValue(actual, declared.value())) {
                 problems.add(declared.variable() + " is the published dev-only value" + hint(declared));
             }
         }
         return problems;
+    }
+
+    /**
+     * The same value, also in another spelling of the same base64 bytes (no padding, URL-safe alphabet,
+     * line breaks): otherwise a published key would pass as "another" key.
+     */
+    static boolean sameValue(String actual, String published) {
+        if (actual.strip().equals(published.strip())) {
+            return true;
+        }
+        byte[] actualBytes = base64(actual);
+        return actualBytes != null && actualBytes.length > 0 && Arrays.equals(actualBytes, base64(published));
+    }
+
+    private static byte[] base64(String text) {
+        try {
+            return Base64.getMimeDecoder().decode(text.strip().replace('-', '+').replace('_', '/'));
+        } catch (IllegalArgumentException notBase64) {
+            return null;
+        }
     }
 
     private static String resolve(Environment environment, String property) {

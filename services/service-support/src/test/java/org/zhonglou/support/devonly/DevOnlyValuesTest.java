@@ -78,6 +78,18 @@ class DevOnlyValuesTest {
     }
 
     @Test
+    void thePublishedKeyInAnotherBase64SpellingIsStillThePublishedKey() {
+        assertThat(DevOnlyValue.sameValue(DEV_KEY.replace("=", ""), DEV_KEY)).isTrue();
+        assertThat(DevOnlyValue.sameValue(" " + DEV_KEY.substring(0, 20) + "\n" + DEV_KEY.substring(20), DEV_KEY))
+                .isTrue();
+        // The last character carries two unused bits: "YiF=" spells the same bytes as "YiE=".
+        assertThat(DevOnlyValue.sameValue(DEV_KEY.replace("YiE=", "YiF="), DEV_KEY)).isTrue();
+        assertThat(DevOnlyValue.sameValue(DEV_KEY.replace("YiE=", "YiI="), DEV_KEY)).isFalse();
+        assertThat(DevOnlyValue.sameValue("dev-secret-2", "dev-secret")).isFalse();
+        assertThat(DevOnlyValue.sameValue("%%", "dev-secret")).isFalse();
+    }
+
+    @Test
     void localTogetherWithProductionIsNotADevelopmentMachine() {
         assertThatThrownBy(() -> start("--spring.profiles.active=local,production"))
                 .hasMessageContaining("DEMO_KEY is not set");
