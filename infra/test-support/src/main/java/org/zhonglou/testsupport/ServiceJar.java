@@ -54,7 +54,8 @@ public final class ServiceJar {
      *
      * @throws AssertionError when it is still running after {@code timeout} (it is then stopped)
      */
-    public static Exit run(Path jar, Map<String, String> env, Duration timeout) throws IOException, InterruptedException {
+    public static Exit run(Path jar, Map<String, String> env, Duration timeout)
+            throws IOException, InterruptedException {
         Path output = Files.createTempFile("service-start", ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", jar.toAbsolutePath().toString())

@@ -66,7 +66,8 @@ class SignUp {
                 request.consentGiven(), now);
         if (violation.isPresent()) {
             // A replay of an accepted request stays a replay even after the window has closed.
-            EnrollmentRecord earlier = sameRequest(enrollments.findFirst(ids).orElseThrow(violation::get), fingerprints);
+            EnrollmentRecord earlier = sameRequest(enrollments.findFirst(ids).orElseThrow(violation::get),
+                    fingerprints);
             LedgerStatus status = ledger.status(programmeId, earlier.id());
             if (!status.placed()) {
                 throw violation.get();
