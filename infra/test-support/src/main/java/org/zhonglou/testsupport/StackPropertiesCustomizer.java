@@ -28,6 +28,7 @@ final class StackPropertiesCustomizer implements ContextCustomizer {
         properties.put("spring.cloud.stream.kafka.binder.replication-factor", "1");
         properties.put("spring.cloud.stream.kafka.binder.min-partition-count", "1");
         properties.put("zhonglou.outbox.sweep-interval", "PT1S");
+        properties.putAll(TestKeys.variables());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("zhonglou-test-stack", properties));
     }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zhonglou.testsupport.ApiClient;
+import org.zhonglou.testsupport.TestKeys;
 import org.zhonglou.testsupport.TestTokens;
 
 /** Starts further instances of the service, as a second pod or a restarted process would be. */
@@ -22,6 +23,7 @@ final class Instances {
                 "zhonglou.security.jwt.public-key-location", TestTokens.publicKeyLocation(),
                 "zhonglou.security.jwt.issuer-uri", "",
                 "zhonglou.outbox.sweep-interval", "PT1S"));
+        properties.putAll(TestKeys.variables());
         properties.putAll(extra);
         // As command-line arguments: they outrank every property source, as in a real start.
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -20,8 +20,10 @@ import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.zhonglou.support.deadletter.DeadLetterConfiguration;
+import org.zhonglou.support.devonly.DevOnlyGuard;
 import org.zhonglou.support.health.KafkaBrokerHealthIndicator;
 import org.zhonglou.support.health.StoreHealthIndicator;
+import org.zhonglou.support.keys.KeyRotationConfiguration;
 import org.zhonglou.support.messaging.CloudEventPublisher;
 import org.zhonglou.support.outbox.OutboxCollections;
 import org.zhonglou.support.outbox.OutboxRelay;
@@ -43,8 +45,15 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration"})
 @EnableScheduling
-@Import({SecurityConfiguration.class, ApiExceptionHandler.class, DeadLetterConfiguration.class})
+@Import({SecurityConfiguration.class, ApiExceptionHandler.class, KeyRotationConfiguration.class,
+        DeadLetterConfiguration.class})
 public class ServiceSupportAutoConfiguration {
+
+    /** Dev-only keys and secrets are refused outside the local profile (see {@link DevOnlyGuard}). */
+    @Bean
+    static DevOnlyGuard devOnlyGuard() {
+        return new DevOnlyGuard();
+    }
 
     /** Unknown fields are refused (no mass assignment); numbers are not silently truncated or nulled. */
     @Bean

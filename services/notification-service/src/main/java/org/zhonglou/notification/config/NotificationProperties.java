@@ -21,8 +21,11 @@ public record NotificationProperties(
     public record Webhooks(Duration timeout, boolean allowInsecureTargets) {
     }
 
-    /** Base64 of a 32-byte AES key for the signing secrets at rest. */
-    public record Secrets(String key) {
+    /**
+     * Base64 of a 32-byte AES key for the signing secrets at rest, and older keys (comma separated) still
+     * read while a rotation moves the secrets over.
+     */
+    public record Secrets(String key, String oldKeys) {
     }
 
     public record Delivery(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff,

@@ -1,33 +1,33 @@
 package org.zhonglou.notification.subscription;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 import org.zhonglou.notification.config.NotificationProperties;
+import org.zhonglou.support.keys.FieldCipher;
+import org.zhonglou.support.keys.KeyRing;
 
-/** AES-256-GCM for webhook signing secrets at rest: a fresh 12-byte nonce per value, stored in front. */
+/**
+ * AES-256-GCM for webhook signing secrets at rest ({@link FieldCipher}: a fresh nonce per value and the
+ * id of its key in front, so the key can rotate). Secrets stored before key ids (plain base64 of nonce
+ * and ciphertext) stay readable under any configured key.
+ */
 @Component
 public class SecretCipher {
 
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
+    private static final byte[] NO_ASSOCIATED_DATA = new byte[0];
 
     private final SecureRandom random = new SecureRandom();
-    private final SecretKeySpec key;
+    private final FieldCipher cipher;
 
     public SecretCipher(NotificationProperties properties) {
-        byte[] raw = Base64.getDecoder().decode(properties.secrets().key());
-        if (raw.length != 32) {
-            throw new IllegalStateException("notification.secrets.key must be 32 bytes (Base64), got " + raw.length);
-        }
-        this.key = new SecretKeySpec(raw, "AES");
+        this.cipher = new FieldCipher(KeyRing.of("NOTIFICATION_SECRET_KEY", properties.secrets().key(),
+                "NOTIFICATION_SECRET_OLD_KEYS", properties.secrets().oldKeys()));
+    }
+
+    public KeyRing keys() {
+        return cipher.keys();
     }
 
     /** A new random signing secret, 32 bytes as hex. */
@@ -38,27 +38,22 @@ public class SecretCipher {
     }
 
     public String encrypt(String plain) {
-        try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(
-                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not available", e);
-        }
+        return cipher.seal(plain, NO_ASSOCIATED_DATA);
     }
 
     public String decrypt(String stored) {
         try {
-            byte[] all = Base64.getDecoder().decode(stored);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
-            return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot decrypt a signing secret: wrong notification.secrets.key?", e);
+            if (FieldCipher.hasKeyId(stored)) {
+                return cipher.open(stored, NO_ASSOCIATED_DATA);
+            }
+            return cipher.openWithoutKeyId(Base64.getDecoder().decode(stored), NO_ASSOCIATED_DATA);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot decrypt a signing secret: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the re-encryption job can leave this stored secret alone. */
+    public boolean isCurrent(String stored) {
+        return stored == null || cipher.isCurrent(stored);
     }
 }

@@ -2,6 +2,9 @@ package org.zhonglou.registration.enrollment;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.zhonglou.registration.privacy.PiiHasher;
 import org.zhonglou.registration.seats.SeatClaim;
 
 /**
@@ -13,7 +16,14 @@ public record EnrollmentRecord(String id, String programmeId, String guardianId,
                                String guardianName, String guardianPhone, String guardianEmail, String language,
                                Instant consentGivenAt, String consentTextVersion, Instant createdAt) {
 
-    public SeatClaim claim() {
-        return new SeatClaim(id, childKey, guardianId);
+    /**
+     * Its claim on the ledger: the child under the current hash key, and under every other key it may be
+     * recorded with during a rotation (the older keys, and the key stored with this enrollment).
+     */
+    public SeatClaim claim(PiiHasher hasher) {
+        List<String> keys = hasher.childKeys(childName, childDateOfBirth);
+        List<String> aliases = new ArrayList<>(keys.subList(1, keys.size()));
+        aliases.add(childKey);
+        return new SeatClaim(id, keys.get(0), guardianId, aliases);
     }
 }

@@ -55,6 +55,17 @@ public class EnrollmentStore {
         return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(this::toRecord);
     }
 
+    /** The first of {@code ids} that exists (point reads in order: the current key's id comes first). */
+    Optional<EnrollmentRecord> findFirst(List<String> ids) {
+        for (String id : ids) {
+            Optional<EnrollmentRecord> found = find(id);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
     public List<EnrollmentRecord> findAll(Collection<String> ids) {
         if (ids.isEmpty()) {
             return List.of();

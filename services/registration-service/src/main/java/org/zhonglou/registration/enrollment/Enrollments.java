@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Service;
+import org.zhonglou.registration.privacy.PiiHasher;
 import org.zhonglou.registration.programme.ProgrammeFields;
 import org.zhonglou.registration.seats.LedgerStatus;
 import org.zhonglou.registration.seats.SeatLedger;
@@ -23,12 +24,14 @@ class Enrollments {
     private final SeatLedger ledger;
     private final SeatRelease release;
     private final OutboxRelay relay;
+    private final PiiHasher hasher;
 
-    Enrollments(EnrollmentStore store, SeatLedger ledger, SeatRelease release, OutboxRelay relay) {
+    Enrollments(EnrollmentStore store, SeatLedger ledger, SeatRelease release, OutboxRelay relay, PiiHasher hasher) {
         this.store = store;
         this.ledger = ledger;
         this.release = release;
         this.relay = relay;
+        this.hasher = hasher;
     }
 
     EnrollmentView get(String id, Authentication caller) {
@@ -54,7 +57,7 @@ class Enrollments {
         if (!ledger.status(record.programmeId(), id).placed()) {
             throw notFound(id);
         }
-        SeatRelease.Release result = release.cancel(record.programmeId(), record.claim(), store::guardianOf);
+        SeatRelease.Release result = release.cancel(record.programmeId(), record.claim(hasher), store::guardianOf);
         if (result.cancelledNow()) {
             relay.relaySoon(ProgrammeFields.COLLECTION, record.programmeId());
         }

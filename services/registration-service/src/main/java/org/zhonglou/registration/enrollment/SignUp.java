@@ -2,6 +2,7 @@ package org.zhonglou.registration.enrollment;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,40 +56,48 @@ class SignUp {
     Result enroll(String programmeId, String guardianId, String idempotencyKey, EnrollmentRequest request) {
         Programme programme = programmes.settings(programmeId)
                 .orElseThrow(() -> ApiProblem.notFound("No programme " + programmeId + "."));
-        String id = hasher.enrollmentId(guardianId, idempotencyKey);
-        String fingerprint = hasher.fingerprint(request.canonical(programmeId));
+        // Current key first; during a hash-key rotation also the ids and fingerprints under older keys, so a
+        // retry of a request made before the rotation still finds its first attempt.
+        List<String> ids = hasher.enrollmentIds(guardianId, idempotencyKey);
+        List<String> fingerprints = hasher.fingerprints(request.canonical(programmeId));
+        String id = ids.get(0);
         Instant now = clock.instant();
         Optional<ApiProblem> violation = EnrollmentRules.violation(programme, request.child().dateOfBirth(),
                 request.consentGiven(), now);
         if (violation.isPresent()) {
             // A replay of an accepted request stays a replay even after the window has closed.
-            EnrollmentRecord earlier = sameRequest(enrollments.find(id).orElseThrow(violation::get), fingerprint);
-            LedgerStatus status = ledger.status(programmeId, id);
+            EnrollmentRecord earlier = sameRequest(enrollments.findFirst(ids).orElseThrow(violation::get),
+                    fingerprints);
+            LedgerStatus status = ledger.status(programmeId, earlier.id());
             if (!status.placed()) {
                 throw violation.get();
             }
             return new Result(EnrollmentView.of(earlier, status), false);
         }
-        if (ledger.looksFull(programme) && enrollments.find(id).isEmpty()) {
+        if (ledger.looksFull(programme) && enrollments.findFirst(ids).isEmpty()) {
             // Most of a rush arrives after the last place is gone: refuse those without writing anything.
             // Only a shortcut: the conditional update of the ledger below is what decides.
             throw programmeFull();
         }
+        Optional<EnrollmentRecord> beforeRotation = enrollments.findFirst(ids.subList(1, ids.size()));
+        if (beforeRotation.isPresent()) {
+            return place(programme, sameRequest(beforeRotation.get(), fingerprints));
+        }
         EnrollmentRecord record = new EnrollmentRecord(id, programmeId, guardianId,
-                hasher.childKey(request.child().fullName(), request.child().dateOfBirth()), fingerprint,
+                hasher.childKey(request.child().fullName(), request.child().dateOfBirth()), fingerprints.get(0),
                 request.child().fullName().strip(), request.child().dateOfBirth(), request.guardian().fullName().strip(),
                 request.guardian().phone().strip(), request.guardian().email().strip(),
                 request.guardian().languageOrDefault(), now, consentTextVersion, now);
         try {
             enrollments.insert(record);
         } catch (DuplicateKeyException e) {
-            record = sameRequest(enrollments.find(id).orElseThrow(() -> e), fingerprint);
+            record = sameRequest(enrollments.find(id).orElseThrow(() -> e), fingerprints);
         }
         return place(programme, record);
     }
 
     private Result place(Programme programme, EnrollmentRecord record) {
-        Placement placement = ledger.place(programme, record.claim());
+        Placement placement = ledger.place(programme, record.claim(hasher));
         switch (placement.outcome()) {
             case CONFIRMED, WAITLISTED -> {
                 enrollments.remember(record.guardianId(), record.id());
@@ -113,8 +122,8 @@ class SignUp {
                 "All seats and all waitlist places of this programme are taken.");
     }
 
-    private static EnrollmentRecord sameRequest(EnrollmentRecord earlier, String fingerprint) {
-        if (!earlier.fingerprint().equals(fingerprint)) {
+    private static EnrollmentRecord sameRequest(EnrollmentRecord earlier, List<String> fingerprints) {
+        if (!fingerprints.contains(earlier.fingerprint())) {
             throw ApiProblem.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key was already used with a different request; use a new key.");
         }

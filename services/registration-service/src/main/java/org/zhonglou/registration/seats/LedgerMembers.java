@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-/** Who holds a place in a programme, for the roster, and the purge that forgets them. */
+/** Who holds a place in a programme: for the roster, the purge that forgets them and a hash-key rotation. */
 @Component
 public class LedgerMembers {
 
@@ -67,5 +67,16 @@ public class LedgerMembers {
                 .set(CONFIRMED, new Document()).set(WAITLIST, List.of()).set(CHILDREN, new Document())
                 .set(CANCELLED, new Document()).set("finalCounts", counts).set(PURGED_AT, Date.from(now)),
                 COLLECTION);
+    }
+
+    /**
+     * Moves a child's place from one keyed hash to another (a hash-key rotation), if {@code enrollmentId}
+     * still holds it under {@code from} and nothing holds {@code to}: one conditional update.
+     */
+    public boolean rekeyChild(String programmeId, String enrollmentId, String from, String to) {
+        Query query = Query.query(Criteria.where("_id").is(programmeId).and(CHILDREN + "." + from).is(enrollmentId)
+                .and(CHILDREN + "." + to).exists(false));
+        Update update = new Update().unset(CHILDREN + "." + from).set(CHILDREN + "." + to, enrollmentId);
+        return mongo.updateFirst(query, update, COLLECTION).getModifiedCount() == 1;
     }
 }

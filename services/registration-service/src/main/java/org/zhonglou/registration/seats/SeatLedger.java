@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -56,7 +57,7 @@ public class SeatLedger {
         }
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Document now = readForPlacement(programme.id(), claim);
-            String holder = now.get(CHILDREN, Document.class).getString(claim.childKey());
+            String holder = holder(now.get(CHILDREN, Document.class), claim);
             if (holder != null) {
                 return Placement.of(holder.equals(claim.enrollmentId())
                         ? Placement.Outcome.ALREADY_PLACED : Placement.Outcome.DUPLICATE_CHILD);
@@ -145,15 +146,15 @@ public class SeatLedger {
     }
 
     private boolean tryConfirm(Programme programme, SeatClaim claim) {
-        Query query = Query.query(where("_id").is(programme.id()).and(SEATS_TAKEN).lt(programme.capacity())
-                .and(CHILDREN + "." + claim.childKey()).exists(false)
-                .and(CANCELLED + "." + claim.enrollmentId()).exists(false));
+        Criteria condition = where("_id").is(programme.id()).and(SEATS_TAKEN).lt(programme.capacity())
+                .and(CANCELLED + "." + claim.enrollmentId()).exists(false);
+        claim.allChildKeys().forEach(key -> condition.and(CHILDREN + "." + key).exists(false));
         Instant now = clock.instant();
         Update update = new Update().inc(SEATS_TAKEN, 1)
                 .set(CONFIRMED + "." + claim.enrollmentId(), Date.from(now))
                 .set(CHILDREN + "." + claim.childKey(), claim.enrollmentId())
                 .push(OutboxEvent.FIELD, EnrollmentEvents.confirmed(programme.id(), claim, now));
-        return mongo.updateFirst(query, update, COLLECTION).getModifiedCount() == 1;
+        return mongo.updateFirst(Query.query(condition), update, COLLECTION).getModifiedCount() == 1;
     }
 
     /** Appends {@code claims} to the waitlist in one update, if its length is still {@code currentLength}. */
@@ -165,8 +166,8 @@ public class SeatLedger {
         List<Object> events = new ArrayList<>();
         for (int i = 0; i < claims.size(); i++) {
             SeatClaim claim = claims.get(i);
-            condition.and(CHILDREN + "." + claim.childKey()).exists(false)
-                    .and(CANCELLED + "." + claim.enrollmentId()).exists(false);
+            claim.allChildKeys().forEach(key -> condition.and(CHILDREN + "." + key).exists(false));
+            condition.and(CANCELLED + "." + claim.enrollmentId()).exists(false);
             update.set(CHILDREN + "." + claim.childKey(), claim.enrollmentId());
             events.add(EnrollmentEvents.waitlisted(programme.id(), claim, currentLength + i + 1, now));
         }
@@ -177,8 +178,8 @@ public class SeatLedger {
 
     private Document readForPlacement(String programmeId, SeatClaim claim) {
         Query query = Query.query(where("_id").is(programmeId));
-        query.fields().include(SEATS_TAKEN, WAITLIST_LENGTH, CHILDREN + "." + claim.childKey(),
-                CANCELLED + "." + claim.enrollmentId());
+        query.fields().include(SEATS_TAKEN, WAITLIST_LENGTH, CANCELLED + "." + claim.enrollmentId());
+        claim.allChildKeys().forEach(key -> query.fields().include(CHILDREN + "." + key));
         Document doc = mongo.findOne(query, Document.class, COLLECTION);
         if (doc == null) {
             throw ApiProblem.notFound("No programme " + programmeId + ".");
@@ -186,6 +187,12 @@ public class SeatLedger {
         doc.putIfAbsent(CHILDREN, new Document());
         doc.putIfAbsent(CANCELLED, new Document());
         return doc;
+    }
+
+    /** Which enrollment holds this child's place, under any of its keys; null if none. */
+    private static String holder(Document children, SeatClaim claim) {
+        return claim.allChildKeys().stream().map(children::getString).filter(Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     static Document sub(Document doc, String field) {

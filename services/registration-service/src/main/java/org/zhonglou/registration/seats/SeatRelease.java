@@ -55,8 +55,9 @@ public class SeatRelease {
             }
             Instant now = clock.instant();
             Criteria filter = where("_id").is(programmeId);
-            Update update = new Update().unset(CHILDREN + "." + claim.childKey())
-                    .set(CANCELLED + "." + claim.enrollmentId(), Date.from(now));
+            Update update = new Update().set(CANCELLED + "." + claim.enrollmentId(), Date.from(now));
+            // Under whichever key the child is recorded (a hash-key rotation may not have moved it yet).
+            claim.allChildKeys().forEach(key -> update.unset(CHILDREN + "." + key));
             Document cancelled = EnrollmentEvents.cancelled(programmeId, claim.enrollmentId(), claim.guardianId(), now);
             String promoted = null;
             if (status.status() == EnrollmentStatus.WAITLISTED) {

@@ -1,6 +1,7 @@
 package org.zhonglou.registration.seats;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,8 @@ class WaitlistGate {
         Set<String> children = new HashSet<>();
         List<Waiter> undecided = new ArrayList<>();
         for (Waiter next; batch.size() < MAX_BATCH && (next = slot.queue.poll()) != null; ) {
-            if (length + batch.size() < waitlistCapacity && children.add(next.claim.childKey())) {
+            if (length + batch.size() < waitlistCapacity && Collections.disjoint(children, next.claim.allChildKeys())) {
+                children.addAll(next.claim.allChildKeys());
                 batch.add(next);
             } else {
                 undecided.add(next);
