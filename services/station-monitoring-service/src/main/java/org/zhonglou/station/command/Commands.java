@@ -97,7 +97,7 @@ class Commands {
             }
             if (Action.startsEquipment(command.getString("action"))) {
                 openCritical = openCritical == null ? interlock.openCritical(stationId) : openCritical;
-                String held = interlock.holdsBack(command, openCritical);
+                String held = Interlock.holdsBack(command, openCritical);
                 if (held != null) {
                     refuse(command, held, now);
                     continue;

@@ -51,7 +51,7 @@ class Interlock {
      * Why a command still waiting for its device must not be handed over now, or null. An override covers
      * the alerts that were open when it was given, not ones raised since.
      */
-    String holdsBack(Document command, List<String> openCritical) {
+    static String holdsBack(Document command, List<String> openCritical) {
         if (!Action.startsEquipment(command.getString("action"))) {
             return null;
         }
