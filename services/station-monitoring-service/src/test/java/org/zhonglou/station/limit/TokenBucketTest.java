@@ -1,4 +1,4 @@
-package org.zhonglou.station.ingest;
+package org.zhonglou.station.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,5 +24,22 @@ class TokenBucketTest {
 
         assertThat(bucket.take(100, 3600 * SECOND)).isZero();
         assertThat(bucket.take(1, 3600 * SECOND)).isPositive();
+    }
+
+    @Test
+    void waitForTellsTheWaitWithoutTakingAnything() {
+        TokenBucket bucket = new TokenBucket(2, 1, 0);
+
+        assertThat(bucket.waitFor(1, 0)).isZero();
+        assertThat(bucket.take(2, 0)).isZero();
+        assertThat(bucket.waitFor(1, 0)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(bucket.waitFor(1, SECOND)).isZero();
+        assertThat(bucket.take(1, SECOND)).isZero();
+    }
+
+    @Test
+    void retryAfterIsWholeSecondsAndNeverZero() {
+        assertThat(TokenBucket.retryAfter(Duration.ofMillis(1))).isEqualTo(Duration.ofSeconds(1));
+        assertThat(TokenBucket.retryAfter(Duration.ofMillis(1001))).isEqualTo(Duration.ofSeconds(2));
     }
 }
