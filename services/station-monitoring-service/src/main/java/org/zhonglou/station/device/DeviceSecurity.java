@@ -16,9 +16,9 @@ import org.zhonglou.support.security.ProblemSecurityHandlers;
 class DeviceSecurity {
 
     @Bean
-    ApiSecurityCustomizer stationAccessRules(Devices devices, ProblemSecurityHandlers problems) {
+    ApiSecurityCustomizer stationAccessRules(Devices devices, DeviceKeyGuard guard, ProblemSecurityHandlers problems) {
         return http -> http
-                .addFilterBefore(new DeviceKeyFilter(devices, problems), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new DeviceKeyFilter(devices, guard, problems), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/stations/*/readings").hasRole(DeviceAuthentication.ROLE)
                         .requestMatchers(HttpMethod.GET, "/api/stations/*/commands/pending")
