@@ -2,6 +2,7 @@ package org.zhonglou.station.alerting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,13 @@ public class AlertBook {
             Document current = generation == 0 ? null : find(key.alertId(generation)).orElse(null);
             if (isOpen(current)) {
                 escalate(current, rule, value, at);
+                return;
+            }
+            if (resolvedSince(current, at)) {
+                // A redelivered poll (its states were not saved before a failure) replays a raise whose
+                // alert this key already raised and resolved with a later reading: raising again would
+                // alert twice for one violation.
+                log.debug("Alert {} was already raised and resolved after {}", current.getString("_id"), at);
                 return;
             }
             String id = key.alertId(generation + 1);
@@ -140,6 +148,12 @@ public class AlertBook {
     boolean isOpen(AlertKey key) {
         long generation = generation(key);
         return generation > 0 && isOpen(find(key.alertId(generation)).orElse(null));
+    }
+
+    /** True when the alert was resolved by a reading (or sweep) at or after {@code at}. */
+    private static boolean resolvedSince(Document alert, Instant at) {
+        Date resolvedAt = alert == null ? null : alert.getDate("resolvedAt");
+        return resolvedAt != null && !at.truncatedTo(ChronoUnit.MILLIS).isAfter(resolvedAt.toInstant());
     }
 
     private static boolean isOpen(Document alert) {

@@ -114,6 +114,25 @@ class AlertingIT {
     }
 
     @Test
+    void aRedeliveredPollThatRaisedAndResolvedAnAlertDoesNotRaiseItAgain() {
+        String station = api.newStation(200);
+        AlertKey key = new AlertKey(station, "gas-9", "replay");
+        Rule rule = Rule.silentDevice("replay", Severity.CRITICAL, 1);
+        Instant high = Instant.parse("2024-08-07T03:00:00.123456Z");
+        Instant low = high.plusMillis(1);
+        for (int delivery = 0; delivery < 2; delivery++) {
+            // The same poll twice, as after a store failure before the rule states were saved.
+            book.raise(key, rule, null, 40.0, high);
+            book.resolve(key, 2.0, low);
+        }
+        assertThat(mongo.count(Query.query(Criteria.where("slot").is(key.id())), AlertBook.ALERTS)).isOne();
+
+        book.raise(key, rule, null, 41.0, low.plusSeconds(1));
+        assertThat(mongo.count(Query.query(Criteria.where("slot").is(key.id())), AlertBook.ALERTS))
+                .as("a later violation raises a new alert").isEqualTo(2);
+    }
+
+    @Test
     void escalationHysteresisAndAcknowledgementEmitOneEventPerTransition() {
         String station = api.newStation(200);
         String key = api.newDevice(station, "gas-1");
