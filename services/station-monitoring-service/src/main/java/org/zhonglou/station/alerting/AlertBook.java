@@ -85,14 +85,27 @@ public class AlertBook {
         throw new IllegalStateException("Could not raise an alert for " + key.id() + " after 5 attempts");
     }
 
-    /** Resolves the key's open alert, if there is one. */
+    /**
+     * Resolves the key's open alert if it was raised no later than {@code at}: a redelivered poll replays
+     * older readings, and one of those must not resolve an alert that a later reading raised.
+     */
     void resolve(AlertKey key, Double value, Instant at) {
+        resolve(key, value, at, Criteria.where("state").ne(AlertState.RESOLVED.name()).and("raisedAt")
+                .lte(Date.from(at)));
+    }
+
+    /** Resolves the key's open alert whenever it was raised: the sweep raised it while a poll held older state. */
+    void resolveRaisedMeanwhile(AlertKey key, Double value, Instant at) {
+        resolve(key, value, at, Criteria.where("state").ne(AlertState.RESOLVED.name()));
+    }
+
+    private void resolve(AlertKey key, Double value, Instant at, Criteria open) {
         long generation = generation(key);
         if (generation == 0) {
             return;
         }
         String id = key.alertId(generation);
-        transition(id, Criteria.where("state").ne(AlertState.RESOLVED.name()), new Update()
+        transition(id, open, new Update()
                 .set("state", AlertState.RESOLVED.name()).set("resolvedAt", Date.from(at)).set("resolvedValue", value),
                 EventTypes.ALERT_RESOLVED, at).ifPresent(alert -> log.info("Alert {} resolved", id));
     }
