@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
@@ -82,9 +83,8 @@ public final class TestIssuer {
      */
     private static void clientCredentials(HttpExchange exchange) throws IOException {
         String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        String expected = "Basic " + Base64.getEncoder().encodeToString((NOTIFICATION_CLIENT + ":"
-                + TestKeys.variables().get("NOTIFICATION_CLIENT_SECRET")).getBytes(StandardCharsets.UTF_8));
-        if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))
+        String expected = NOTIFICATION_CLIENT + ":" + TestKeys.variables().get("NOTIFICATION_CLIENT_SECRET");
+        if (!expected.equals(basicCredentials(exchange.getRequestHeaders().getFirst("Authorization")))
                 || !form.contains("grant_type=client_credentials")) {
             json(exchange, 401, "{\"error\":\"invalid_client\"}");
             return;
@@ -92,6 +92,16 @@ public final class TestIssuer {
         TOKENS_ISSUED.incrementAndGet();
         json(exchange, 200, "{\"access_token\":\"" + TestTokens.token(NOTIFICATION_CLIENT, "SERVICE")
                 + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+    }
+
+    /** {@code id:secret}, each form-decoded as RFC 6749 (2.3.1) has clients encode them. */
+    private static String basicCredentials(String header) {
+        if (header == null || !header.startsWith("Basic ")) {
+            return null;
+        }
+        String[] pair = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8).split(":", 2);
+        return pair.length < 2 ? null : URLDecoder.decode(pair[0], StandardCharsets.UTF_8) + ":"
+                + URLDecoder.decode(pair[1], StandardCharsets.UTF_8);
     }
 
     /** How many client-credentials tokens it has issued in this JVM. */
