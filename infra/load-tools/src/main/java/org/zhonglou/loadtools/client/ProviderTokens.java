@@ -14,7 +14,7 @@ import java.util.Base64;
  * Tokens for any subject and role from the local identity provider, as {@code ./run.sh token} gets them
  * (its {@code dev-tokens} client, LOCAL ONLY), without starting a JVM per token.
  */
-final class ProviderTokens {
+public final class ProviderTokens {
 
     private static final String DEV_SECRET = "dev-only-dev-tokens-client-secret";
 
@@ -22,7 +22,7 @@ final class ProviderTokens {
     private final String issuer;
     private final String secret;
 
-    ProviderTokens(String issuer, String secret) {
+    public ProviderTokens(String issuer, String secret) {
         this.issuer = issuer.replaceAll("/+$", "");
         this.secret = secret == null || secret.isBlank() ? DEV_SECRET : secret;
     }
@@ -33,7 +33,7 @@ final class ProviderTokens {
                 System.getenv("DEV_TOKENS_CLIENT_SECRET"));
     }
 
-    String token(String subject, String role) {
+    public String token(String subject, String role) {
         String basic = Base64.getEncoder().encodeToString(("dev-tokens:" + secret).getBytes(StandardCharsets.UTF_8));
         String form = "grant_type=client_credentials&subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8)
                 + "&role=" + URLEncoder.encode(role, StandardCharsets.UTF_8);
