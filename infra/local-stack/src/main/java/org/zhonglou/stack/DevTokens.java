@@ -39,8 +39,9 @@ final class DevTokens {
     }
 
     String token(String subject, String role) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder()
-                .encodeToString((CLIENT_ID + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        // Form-encoded before base64, as RFC 6749 (2.3.1) asks and the provider decodes: a secret may hold '+'.
+        String basic = Base64.getEncoder().encodeToString((URLEncoder.encode(CLIENT_ID, StandardCharsets.UTF_8) + ":"
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
         String form = "grant_type=client_credentials&subject=" + URLEncoder.encode(subject, StandardCharsets.UTF_8)
                 + "&role=" + URLEncoder.encode(role, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(issuer + "/oauth2/token"))

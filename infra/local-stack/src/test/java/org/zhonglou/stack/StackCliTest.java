@@ -39,6 +39,17 @@ class StackCliTest {
     }
 
     @Test
+    void aSecretWithFormCharactersIsEncodedAsTheProviderDecodesIt() throws Exception {
+        try (StubProvider provider = new StubProvider()) {
+            cli(Map.of("JWT_ISSUER_URI", provider.url(), "DEV_TOKENS_CLIENT_SECRET", "a+b/c="))
+                    .execute(new String[] {"token", "x", "STAFF"});
+
+            assertThat(provider.authorization).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
+                    "dev-tokens:a%2Bb%2Fc%3D".getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
     void tokenWithoutARunningProviderFailsInOneLineNamingIt() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
