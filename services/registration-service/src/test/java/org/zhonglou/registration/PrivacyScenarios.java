@@ -79,6 +79,8 @@ abstract class PrivacyScenarios extends StackScenarios {
                 .send();
         assertThat(publicPort.status()).isEqualTo(404);
         assertThat(publicPort.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api().get("/%69nternal/enrollments/" + id + "/contact").bearer(TestTokens.service()).send()
+                .status()).isEqualTo(404);
         assertThat(internalApi().get("/api/programmes/" + programme).send().status()).isEqualTo(404);
         assertThat(internalApi().get("/internal/enrollments/" + id + "/contact").bearer(TestTokens.service()).send()
                 .status()).isEqualTo(200);

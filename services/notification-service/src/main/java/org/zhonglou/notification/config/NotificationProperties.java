@@ -42,7 +42,6 @@ public record NotificationProperties(
     public record Parent(Duration initialBackoff, Duration maxBackoff) {
     }
 
-
     public record Mail(String from) {
     }
 }

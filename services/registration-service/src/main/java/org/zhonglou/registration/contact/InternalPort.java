@@ -52,7 +52,9 @@ class InternalPort {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                     FilterChain chain) throws ServletException, IOException {
-                boolean internalPath = request.getRequestURI().startsWith("/internal/");
+                // The decoded, normalised path the handlers are chosen by, not the raw URI (/%69nternal/...).
+                String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+                boolean internalPath = path.equals("/internal") || path.startsWith("/internal/");
                 boolean internalPort = request.getLocalPort() == connector.getLocalPort();
                 if (internalPath != internalPort) {
                     problems.write(response, HttpStatus.NOT_FOUND, "not-found", "Not found",
