@@ -94,9 +94,11 @@ class ComposeFileTest {
             assertThat(environment(name)).containsEntry("SPRING_PROFILES_ACTIVE", "production")
                     .containsEntry("KAFKA_REPLICATION_FACTOR", 3);
         }
-        assertThat(environment("registration-service")).containsKeys("PII_ENCRYPTION_KEY", "PII_HASH_KEY");
-        assertThat(environment("notification-service")).containsKeys("REGISTRATION_BASE_URL",
-                "SERVICE_TOKEN_SIGNING_KEY_LOCATION", "SMTP_HOST", "SMTP_PORT");
+        assertThat(environment("registration-service")).containsKeys("PII_ENCRYPTION_KEY", "PII_HASH_KEY")
+                .containsEntry("INTERNAL_PORT", 8181).containsEntry("JWT_AUDIENCE", "registration");
+        assertThat(environment("notification-service")).containsKeys("REGISTRATION_INTERNAL_URL",
+                "NOTIFICATION_CLIENT_ID", "NOTIFICATION_CLIENT_SECRET", "NOTIFICATION_TOKEN_URI", "SMTP_HOST", "SMTP_PORT")
+                .doesNotContainKey("SERVICE_TOKEN_SIGNING_KEY_LOCATION");
         assertThat(environment("registration-service").get("MONGODB_URI")).asString().contains("replicaSet=rs0");
     }
 

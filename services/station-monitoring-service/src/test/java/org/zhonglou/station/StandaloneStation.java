@@ -6,7 +6,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zhonglou.testsupport.LocalMongo;
 import org.zhonglou.testsupport.RestartableKafka;
-import org.zhonglou.testsupport.TestTokens;
+import org.zhonglou.testsupport.TestIssuer;
 
 /**
  * The service started on its own against a store and a broker the test can take away and bring back
@@ -24,8 +24,7 @@ public final class StandaloneStation {
                 "spring.cloud.stream.kafka.binder.brokers", kafka.brokers(),
                 "spring.cloud.stream.kafka.binder.replication-factor", "1",
                 "spring.cloud.stream.kafka.binder.min-partition-count", "1",
-                "zhonglou.security.jwt.public-key-location", TestTokens.publicKeyLocation(),
-                "zhonglou.security.jwt.issuer-uri", ""));
+                "zhonglou.security.jwt.issuer-uri", TestIssuer.shared().url()));
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(StationMonitoringApplication.class).run(arguments);

@@ -13,23 +13,20 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import org.zhonglou.devidentity.DevKeys;
-import org.zhonglou.devidentity.JwtMinter;
-
 /**
  * The local stack as seen from outside: its repository root (for {@code ./run.sh}), its data directory
- * (dev key, pid files) and dev tokens. Tokens are minted with the stack's own dev key when it is
- * readable, which is what {@code ./run.sh token} does, without starting a JVM per token.
+ * (pid files) and tokens from its identity provider, which is what {@code ./run.sh token} does, without
+ * starting a JVM per token.
  */
 public final class LocalStack {
 
-    public static final List<String> COMPONENTS = List.of("kafka", "store", "mail",
+    public static final List<String> COMPONENTS = List.of("kafka", "store", "mail", "identity-provider",
             "registration-service", "station-monitoring-service", "notification-service");
 
     private final Path root;
     private final Path dataDir;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
-    private volatile JwtMinter minter;
+    private final ProviderTokens provider = ProviderTokens.fromEnvironment();
 
     public LocalStack(Path root, Path dataDir) {
         this.root = root.toAbsolutePath().normalize();
@@ -69,15 +66,7 @@ public final class LocalStack {
     }
 
     private String mint(String subject, String role) {
-        Path privateKey = dataDir.resolve("keys").resolve(DevKeys.PRIVATE_KEY_FILE);
-        if (Files.isReadable(privateKey)) {
-            if (minter == null) {
-                minter = new JwtMinter(DevKeys.readPrivateKey(privateKey));
-            }
-            return minter.mint(subject, List.of(role), subject, Duration.ofHours(6));
-        }
-        List<String> lines = runSh(Duration.ofMinutes(5), "token", subject, role);
-        return lines.get(lines.size() - 1).trim();
+        return provider.token(subject, role);
     }
 
     /** Runs {@code ./run.sh <args>} with this stack's DATA_DIR; returns its output lines, fails on a non-zero exit. */
