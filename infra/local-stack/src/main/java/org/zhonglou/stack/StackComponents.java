@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.zhonglou.kafkaaccess.KafkaCredentials;
+import org.zhonglou.kafkaaccess.SecuredBroker;
 
 /**
  * What the local stack runs and how. The environment variables given to the services are the
@@ -25,23 +28,31 @@ public final class StackComponents {
 
     private final StackPaths paths;
     private final String javaOpts;
+    private final Supplier<KafkaCredentials> kafkaCredentials;
 
+    /** The broker users' passwords are made on first use, in the data directory (see {@link KafkaNode}). */
     public StackComponents(StackPaths paths, String javaOpts) {
+        this(paths, javaOpts, () -> KafkaCredentials.loadOrCreate(KafkaCredentials.file(paths.dataDir())));
+    }
+
+    StackComponents(StackPaths paths, String javaOpts, Supplier<KafkaCredentials> kafkaCredentials) {
         this.paths = paths;
         this.javaOpts = javaOpts == null ? "" : javaOpts.trim();
+        this.kafkaCredentials = kafkaCredentials;
     }
 
     /** Started first, together; the services need the store and the topics at start-up. */
     public List<Component> infrastructure() {
         return List.of(
                 node("kafka", List.of(Ports.KAFKA, Ports.KAFKA_CONTROLLER), "-Xmx384m", KafkaNode.class,
-                        HealthChecks.kafka()),
+                        HealthChecks.kafka(paths.dataDir())),
                 node("store", List.of(Ports.STORE), "-Xmx384m", StoreNode.class, HealthChecks.store()),
                 node("mail", List.of(Ports.SMTP, Ports.MAIL_HTTP), "-Xmx96m", MailSinkNode.class,
                         HealthChecks.http(Ports.MAIL_HTTP, "/health")));
     }
 
     public List<Component> services() {
+        KafkaCredentials kafka = kafkaCredentials.get();
         String keys = paths.keys().toString();
         Map<String, String> notification = new LinkedHashMap<>();
         notification.put("REGISTRATION_BASE_URL", "http://localhost:" + Ports.REGISTRATION);
@@ -49,9 +60,9 @@ public final class StackComponents {
         notification.put("SMTP_HOST", "localhost");
         notification.put("SMTP_PORT", String.valueOf(Ports.SMTP));
         return List.of(
-                service(REGISTRATION, Ports.REGISTRATION, "registration", Map.of()),
-                service(STATION_MONITORING, Ports.STATION_MONITORING, "station_monitoring", Map.of()),
-                service(NOTIFICATION, Ports.NOTIFICATION, "notification", notification));
+                service(REGISTRATION, Ports.REGISTRATION, "registration", kafka, Map.of()),
+                service(STATION_MONITORING, Ports.STATION_MONITORING, "station_monitoring", kafka, Map.of()),
+                service(NOTIFICATION, Ports.NOTIFICATION, "notification", kafka, notification));
     }
 
     public List<Component> all() {
@@ -67,7 +78,8 @@ public final class StackComponents {
         return new Component(name, ports, command, Map.of(), health, Optional.empty());
     }
 
-    private Component service(String name, int port, String database, Map<String, String> extra) {
+    private Component service(String name, int port, String database, KafkaCredentials kafka,
+            Map<String, String> extra) {
         Path jar = paths.serviceJar(name);
         // C1 only: on two cores shared by six JVMs, C2 recompiling a Spring service for minutes competed
         // with the requests it was meant to speed up. Measured (docs/benchmarks.md): the first sign-up rush's
@@ -85,6 +97,11 @@ public final class StackComponents {
         env.put("SPRING_PROFILES_ACTIVE", "local");
         env.put("MONGODB_URI", "mongodb://localhost:" + Ports.STORE + "/" + database);
         env.put("KAFKA_BROKERS", "localhost:" + Ports.KAFKA);
+        // Each service logs in to the broker as its own user (named after it), which may only use its topics.
+        env.put("KAFKA_SECURITY_PROTOCOL", SecuredBroker.LISTENER);
+        env.put("KAFKA_SASL_MECHANISM", KafkaCredentials.MECHANISM);
+        env.put("KAFKA_USERNAME", name);
+        env.put("KAFKA_PASSWORD", kafka.password(name));
         env.put("JWT_PUBLIC_KEY_LOCATION", "file:" + paths.keys() + "/jwt-public.pem");
         env.putAll(extra);
         return new Component(name, List.of(port), command, env, HealthChecks.http(port, "/actuator/health"),
