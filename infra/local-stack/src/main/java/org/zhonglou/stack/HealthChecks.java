@@ -56,7 +56,9 @@ final class HealthChecks {
 
     /** The broker answers the admin's login and every topic the services need exists. */
     static HealthCheck kafka(java.nio.file.Path dataDir) {
-        return () -> listening(Ports.KAFKA) && KafkaTopics.ready(KafkaNode.adminClient(dataDir), 3_000);
+        return () -> listening(Ports.KAFKA)
+                && java.nio.file.Files.exists(org.zhonglou.kafkaaccess.KafkaCredentials.file(dataDir))
+                && KafkaTopics.ready(KafkaNode.adminClient(dataDir), 3_000);
     }
 
     /** A real {@code ping} over the wire protocol. */

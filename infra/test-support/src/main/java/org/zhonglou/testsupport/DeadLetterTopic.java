@@ -39,7 +39,7 @@ public final class DeadLetterTopic {
         return read(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), topic);
     }
 
-    /** {@code client}: brokers and login; against the local stack the admin's (its {@code Endpoints}). */
+    /** {@code client}: brokers and login; against the local stack the admin's ({@code LocalStack.kafkaClient}). */
     public static List<Letter> read(Map<String, Object> client, String topic) {
         Map<String, Object> config = new HashMap<>(client);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

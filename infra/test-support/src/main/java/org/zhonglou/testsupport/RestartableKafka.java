@@ -95,6 +95,9 @@ public final class RestartableKafka implements AutoCloseable {
 
     /** The environment the local stack gives a service to log in as {@code user}. */
     public Map<String, String> serviceEnvironment(String user) {
+        if (credentials == null) {
+            throw new IllegalStateException("A broker without users: start it with RestartableKafka.secured()");
+        }
         return Map.of("KAFKA_BROKERS", brokers(), "KAFKA_SECURITY_PROTOCOL", SecuredBroker.LISTENER,
                 "KAFKA_SASL_MECHANISM", KafkaCredentials.MECHANISM, "KAFKA_USERNAME", user,
                 "KAFKA_PASSWORD", credentials.password(user));
