@@ -45,6 +45,10 @@ final class ComposeFile {
         return (Map<String, Object>) value;
     }
 
+    static Map<String, Object> environment(Map<String, Map<String, Object>> services, String service) {
+        return map(services.get(service).get("environment"));
+    }
+
     @SuppressWarnings("unchecked")
     static List<Object> list(Object value) {
         assertThat(value).isInstanceOf(List.class);

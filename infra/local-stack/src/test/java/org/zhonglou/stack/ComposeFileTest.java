@@ -114,6 +114,6 @@ class ComposeFileTest {
     }
 
     private static Map<String, Object> environment(String service) {
-        return map(services.get(service).get("environment"));
+        return ComposeFile.environment(services, service);
     }
 }

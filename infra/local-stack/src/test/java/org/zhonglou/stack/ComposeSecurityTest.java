@@ -3,7 +3,6 @@ package org.zhonglou.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhonglou.stack.ComposeFile.APP_SERVICES;
 import static org.zhonglou.stack.ComposeFile.at;
-import static org.zhonglou.stack.ComposeFile.map;
 
 import java.util.HashSet;
 import java.util.List;
@@ -178,6 +177,6 @@ class ComposeSecurityTest {
     }
 
     private static Map<String, Object> environment(String service) {
-        return map(services.get(service).get("environment"));
+        return ComposeFile.environment(services, service);
     }
 }
