@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.zhonglou.kafkaaccess.KafkaCredentials;
+import org.zhonglou.kafkaaccess.SecuredBroker;
 
 /**
  * What the local stack runs and how. The environment variables given to the services are the
@@ -34,22 +37,33 @@ public final class StackComponents {
     private final StackPaths paths;
     private final String javaOpts;
     private final String profile;
+    private final Supplier<KafkaCredentials> kafkaCredentials;
 
+    /** The broker users' passwords are made on first use, in the data directory (see {@link KafkaNode}). */
     public StackComponents(StackPaths paths, String javaOpts) {
-        this(paths, javaOpts, null);
+        this(paths, javaOpts, (String) null);
     }
 
     public StackComponents(StackPaths paths, String javaOpts, String profile) {
+        this(paths, javaOpts, profile, () -> KafkaCredentials.loadOrCreate(KafkaCredentials.file(paths.dataDir())));
+    }
+
+    StackComponents(StackPaths paths, String javaOpts, Supplier<KafkaCredentials> kafkaCredentials) {
+        this(paths, javaOpts, null, kafkaCredentials);
+    }
+
+    StackComponents(StackPaths paths, String javaOpts, String profile, Supplier<KafkaCredentials> kafkaCredentials) {
         this.paths = paths;
         this.javaOpts = javaOpts == null ? "" : javaOpts.trim();
         this.profile = profile == null || profile.isBlank() ? "local" : profile.trim();
+        this.kafkaCredentials = kafkaCredentials;
     }
 
     /** Started first, together; the services need the store and the topics at start-up. */
     public List<Component> infrastructure() {
         return List.of(
                 node("kafka", List.of(Ports.KAFKA, Ports.KAFKA_CONTROLLER), "-Xmx384m", KafkaNode.class,
-                        HealthChecks.kafka()),
+                        HealthChecks.kafka(paths.dataDir())),
                 node("store", List.of(Ports.STORE), "-Xmx384m", StoreNode.class, HealthChecks.store()),
                 node("mail", List.of(Ports.SMTP, Ports.MAIL_HTTP), "-Xmx96m", MailSinkNode.class,
                         HealthChecks.http(Ports.MAIL_HTTP, "/health")),
@@ -72,17 +86,18 @@ public final class StackComponents {
     }
 
     public List<Component> services() {
+        KafkaCredentials kafka = kafkaCredentials.get();
         Map<String, String> notification = new LinkedHashMap<>();
         notification.put("REGISTRATION_INTERNAL_URL", "http://localhost:" + Ports.REGISTRATION_INTERNAL);
         notification.put("JWT_AUDIENCE", "notification");
         notification.put("SMTP_HOST", "localhost");
         notification.put("SMTP_PORT", String.valueOf(Ports.SMTP));
         return List.of(
-                service(REGISTRATION, List.of(Ports.REGISTRATION, Ports.REGISTRATION_INTERNAL), "registration",
+                service(REGISTRATION, List.of(Ports.REGISTRATION, Ports.REGISTRATION_INTERNAL), "registration", kafka,
                         Map.of("INTERNAL_PORT", String.valueOf(Ports.REGISTRATION_INTERNAL), "JWT_AUDIENCE", "registration")),
-                service(STATION_MONITORING, List.of(Ports.STATION_MONITORING), "station_monitoring",
+                service(STATION_MONITORING, List.of(Ports.STATION_MONITORING), "station_monitoring", kafka,
                         Map.of("JWT_AUDIENCE", "station-monitoring")),
-                service(NOTIFICATION, List.of(Ports.NOTIFICATION), "notification", notification));
+                service(NOTIFICATION, List.of(Ports.NOTIFICATION), "notification", kafka, notification));
     }
 
     public List<Component> all() {
@@ -98,7 +113,8 @@ public final class StackComponents {
         return new Component(name, ports, command, Map.of(), health, Optional.empty());
     }
 
-    private Component service(String name, List<Integer> ports, String database, Map<String, String> extra) {
+    private Component service(String name, List<Integer> ports, String database, KafkaCredentials kafka,
+            Map<String, String> extra) {
         int port = ports.get(0);
         Path jar = paths.serviceJar(name);
         // C1 only: on two cores shared by six JVMs, C2 recompiling a Spring service for minutes competed
@@ -118,6 +134,11 @@ public final class StackComponents {
         env.put("MONGODB_URI", "mongodb://localhost:" + Ports.STORE + "/" + database);
         env.put("KAFKA_BROKERS", "localhost:" + Ports.KAFKA);
         env.put("JWT_ISSUER_URI", ISSUER);
+        // Each service logs in to the broker as its own user (named after it), which may only use its topics.
+        env.put("KAFKA_SECURITY_PROTOCOL", SecuredBroker.LISTENER);
+        env.put("KAFKA_SASL_MECHANISM", KafkaCredentials.MECHANISM);
+        env.put("KAFKA_USERNAME", name);
+        env.put("KAFKA_PASSWORD", kafka.password(name));
         env.putAll(extra);
         return new Component(name, ports, command, env, HealthChecks.http(port, "/actuator/health"),
                 Optional.of(jar));

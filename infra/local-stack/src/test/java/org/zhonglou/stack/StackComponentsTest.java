@@ -7,13 +7,28 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.zhonglou.kafkaaccess.KafkaAccess;
+import org.zhonglou.kafkaaccess.KafkaCredentials;
+import org.zhonglou.kafkaaccess.ServiceAccess;
 
 /** The environment variables are the contract with the services' application.yml: names must not drift. */
 class StackComponentsTest {
 
     private final StackPaths paths = new StackPaths(Path.of("/srv/stack-data"), Path.of("/repo"));
-    private final Map<String, Component> byName = new StackComponents(paths, "-Dfoo=bar -Xmx300m").all().stream()
-            .collect(Collectors.toMap(Component::name, c -> c));
+    private final KafkaCredentials kafka = KafkaCredentials.random();
+    private final Map<String, Component> byName = new StackComponents(paths, "-Dfoo=bar -Xmx300m", () -> kafka)
+            .all().stream().collect(Collectors.toMap(Component::name, c -> c));
+
+    @Test
+    void everyServiceLogsInToTheBrokerAsItsOwnUser() {
+        for (ServiceAccess service : KafkaAccess.SERVICES) {
+            assertThat(byName.get(service.user()).environment()).as(service.user()).containsAllEntriesOf(Map.of(
+                    "KAFKA_SECURITY_PROTOCOL", "SASL_PLAINTEXT",
+                    "KAFKA_SASL_MECHANISM", "SCRAM-SHA-512",
+                    "KAFKA_USERNAME", service.user(),
+                    "KAFKA_PASSWORD", kafka.password(service.user())));
+        }
+    }
 
     @Test
     void everyServiceGetsItsPortDatabaseBrokerIssuerAndAudience() {

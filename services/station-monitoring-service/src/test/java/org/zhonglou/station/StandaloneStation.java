@@ -18,6 +18,12 @@ public final class StandaloneStation {
     }
 
     public static ConfigurableApplicationContext start(LocalMongo store, RestartableKafka kafka, String database) {
+        return start(store, kafka, database, Map.of());
+    }
+
+    /** {@code environment}: more variables, e.g. the broker login {@link RestartableKafka#serviceEnvironment}. */
+    public static ConfigurableApplicationContext start(LocalMongo store, RestartableKafka kafka, String database,
+            Map<String, String> environment) {
         Map<String, String> properties = new HashMap<>(Map.of(
                 "server.port", "0",
                 "spring.mongodb.uri", store.uri(database),
@@ -25,6 +31,7 @@ public final class StandaloneStation {
                 "spring.cloud.stream.kafka.binder.replication-factor", "1",
                 "spring.cloud.stream.kafka.binder.min-partition-count", "1",
                 "zhonglou.security.jwt.issuer-uri", TestIssuer.shared().url()));
+        properties.putAll(environment);
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(StationMonitoringApplication.class).run(arguments);

@@ -51,7 +51,7 @@ public final class BenchMain {
         Instant started = Instant.now();
 
         Phase.run(out, options.runs("kafka"), "raw Kafka producer", details, () -> {
-            KafkaRawBench.Result raw = KafkaRawBench.run(endpoints.kafkaBrokers(), options.batchSize(),
+            KafkaRawBench.Result raw = KafkaRawBench.run(stack.kafkaClient(endpoints.kafkaBrokers()), options.batchSize(),
                     Duration.ofSeconds(options.kafkaSeconds()));
             figures.put("kafkaRawRecordsPerSecond", Math.round(raw.recordsPerSecond()));
             figures.put("kafkaRawReadingsPerSecond", Math.round(raw.readingsPerSecond()));

@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
+import org.zhonglou.kafkaaccess.KafkaAccess;
+import org.zhonglou.kafkaaccess.KafkaCredentials;
 
 /**
  * The local stack as seen from outside: its repository root (for {@code ./run.sh}), its data directory
@@ -59,6 +63,20 @@ public final class LocalStack {
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Settings of a Kafka client for {@code brokers} logged in as the local broker's admin, whose password
+     * the stack made in its data directory; without that file (another deployment) no login.
+     */
+    public Map<String, Object> kafkaClient(String brokers) {
+        Map<String, Object> client = new HashMap<>();
+        Path credentials = KafkaCredentials.file(dataDir);
+        if (Files.exists(credentials)) {
+            client.putAll(KafkaCredentials.load(credentials).client(KafkaAccess.ADMIN));
+        }
+        client.put("bootstrap.servers", brokers);
+        return client;
     }
 
     public String token(String subject, String role) {
