@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.zhonglou.kafkaaccess.KafkaAccess;
+import org.zhonglou.kafkaaccess.KafkaCredentials;
+import org.zhonglou.kafkaaccess.SecuredBroker;
 import org.zhonglou.loadtools.client.Endpoints;
 import org.zhonglou.loadtools.client.Http;
 import org.zhonglou.loadtools.client.ProviderTokens;
@@ -49,8 +52,12 @@ class ProductionProfileIT {
                             "NOTIFICATION_CLIENT_SECRET", clientSecret, "DEV_TOKENS_CLIENT_SECRET", devTokensSecret));
 
             Map<String, String> common = Map.of("SPRING_PROFILES_ACTIVE", "production", "JWT_ISSUER_URI", issuer,
-                    "KAFKA_BROKERS", stack.endpoints.kafkaBrokers());
+                    "KAFKA_BROKERS", stack.endpoints.kafkaBrokers(), "KAFKA_SECURITY_PROTOCOL", SecuredBroker.LISTENER,
+                    "KAFKA_SASL_MECHANISM", KafkaCredentials.MECHANISM);
+            KafkaCredentials kafka = KafkaCredentials.load(KafkaCredentials.file(stack.stack.dataDir()));
             Map<String, String> registration = new HashMap<>(common);
+            registration.putAll(Map.of("KAFKA_USERNAME", KafkaAccess.REGISTRATION.user(),
+                    "KAFKA_PASSWORD", kafka.password(KafkaAccess.REGISTRATION.user())));
             registration.putAll(Map.of("SERVER_PORT", String.valueOf(registrationPort),
                     "INTERNAL_PORT", String.valueOf(internalPort),
                     "MONGODB_URI", "mongodb://localhost:27017/registration_" + tag.replace('-', '_'),
@@ -59,6 +66,10 @@ class ProductionProfileIT {
                     registrationPort, registration);
 
             Map<String, String> notification = new HashMap<>(common);
+            // As the broker's admin: the ACLs give the notification user only its own consumer groups, and
+            // this instance must use others (below). What is under test here is identity, not the ACLs.
+            notification.putAll(Map.of("KAFKA_USERNAME", KafkaAccess.ADMIN,
+                    "KAFKA_PASSWORD", kafka.password(KafkaAccess.ADMIN)));
             notification.putAll(Map.of("SERVER_PORT", String.valueOf(notificationPort),
                     "MONGODB_URI", "mongodb://localhost:27017/notification_" + tag.replace('-', '_'),
                     "NOTIFICATION_SECRET_KEY", secret(), "NOTIFICATION_CLIENT_SECRET", clientSecret,
