@@ -39,7 +39,12 @@ public final class TestTokens {
     }
 
     public static String token(String subject, String role) {
-        return MINTER.mint(subject, List.of(role), subject, Duration.ofHours(1));
+        return token(subject, role, Duration.ofHours(1));
+    }
+
+    /** A token that expires {@code validity} from now (for what must end with the token). */
+    public static String token(String subject, String role, Duration validity) {
+        return MINTER.mint(subject, List.of(role), subject, validity);
     }
 
     /** The value of an {@code Authorization} header. */
