@@ -15,6 +15,7 @@ public record RegistrationProperties(String consentTextVersion, int purgeAfterDa
                                      @DefaultValue SignupRate signupRate) {
 
     /** At most {@code attempts} sign-up attempts per guardian per {@code period}. */
-    public record SignupRate(@DefaultValue("10") @Min(1) int attempts, @DefaultValue("1m") @NotNull @DurationMin(seconds = 1) Duration period) {
+    public record SignupRate(@DefaultValue("10") @Min(1) int attempts,
+                             @DefaultValue("1m") @NotNull @DurationMin(seconds = 1) Duration period) {
     }
 }
