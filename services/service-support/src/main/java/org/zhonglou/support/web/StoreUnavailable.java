@@ -8,6 +8,8 @@ import com.mongodb.MongoOperationTimeoutException;
 import com.mongodb.MongoServerUnavailableException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 
@@ -23,15 +25,8 @@ public final class StoreUnavailable {
     }
 
     public static boolean isCause(Throwable failure) {
-        for (Throwable current = failure; current != null; current = current.getCause()) {
-            if (itself(current)) {
-                return true;
-            }
-            if (current.getCause() == current) {
-                break;
-            }
-        }
-        return false;
+        return Stream.<Throwable>iterate(failure, Objects::nonNull, t -> t.getCause() == t ? null : t.getCause())
+                .anyMatch(StoreUnavailable::itself);
     }
 
     private static boolean itself(Throwable failure) {
