@@ -4,12 +4,14 @@
 #
 #   ./run.sh                      everything in the foreground; Ctrl-C stops it
 #   ./run.sh start | stop | status
-#   ./run.sh token <sub> <ROLE>   a dev JWT (ROLE: PARENT, STAFF or SERVICE) on the last line
+#   ./run.sh token <sub> <ROLE>   a token from the local identity provider (ROLE: PARENT, STAFF or SERVICE) on the last line
 #   ./run.sh replay-dlq <topic>   send a dead-letter topic's records back to their topic (after a fix)
 #   ./run.sh simulate [options]   station devices sending readings to the running stack (infra/load-tools)
 #   ./run.sh bench [options]      load figures of the running stack into docs/benchmarks.md (infra/load-tools)
 #
-# State (Kafka log, store file, dev keys, logs, pid files) lives in DATA_DIR, default ./data.
+# State (Kafka log, store file, the identity provider's signing key, logs, pid files) lives in DATA_DIR,
+# default ./data. STACK_PROFILE=production starts the services without the local profile (real secrets
+# from the environment, as deployed; README, "Identity").
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -60,6 +62,7 @@ needed_outputs() {
     for service in "${SERVICES[@]}"; do
       echo "services/$service/target/$service.jar"
     done
+    echo "infra/identity-provider/target/identity-provider.jar"
   fi
 }
 

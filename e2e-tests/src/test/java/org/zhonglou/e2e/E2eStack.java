@@ -56,6 +56,11 @@ final class E2eStack {
                 .allMatch(base -> http.get(base + "/actuator/health", Map.of()).status() == 200);
     }
 
+    /** A Kafka client of the stack's broker logged in as its admin (the password is in DATA_DIR). */
+    Map<String, Object> kafkaClient() {
+        return stack.kafkaClient(endpoints.kafkaBrokers());
+    }
+
     /** A short id unique to this call, for station ids, programme names and people. */
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -117,7 +117,7 @@ final class OutageLoad implements AutoCloseable {
                 DeadLetterTopic.name("station.readings.v1", "station-monitoring-service-alerts"),
                 DeadLetterTopic.name("station.alerts.v1", "notification-service"),
                 DeadLetterTopic.name("registration.enrollments.v1", "notification-service"))) {
-            assertThat(DeadLetterTopic.read(stack.endpoints.kafkaBrokers(), topic))
+            assertThat(DeadLetterTopic.read(stack.kafkaClient(), topic))
                     .as("dead letters of %s", topic)
                     .noneMatch(letter -> stationId.equals(letter.key()) || programmeId.equals(letter.key()));
         }

@@ -88,7 +88,7 @@ class PoisonReadingIT {
         String batchId = UUID.randomUUID().toString();
         ReadingsAccepted batch = new ReadingsAccepted(batchId, stationId, "gas-0", Instant.now(),
                 List.of(new ReadingsAccepted.Reading(batchId + ":0", "h2s_ppm", 25, Instant.parse(POISON))));
-        try (TopicWriter writer = new TopicWriter(stack.endpoints.kafkaBrokers())) {
+        try (TopicWriter writer = new TopicWriter(stack.kafkaClient())) {
             return writer.send(Topics.STATION_READINGS, new CloudEvent<>(batchId, EventTypes.READINGS_ACCEPTED,
                     "/e2e/hostile-producer", stationId, batch.receivedAt(), batch));
         }
@@ -110,7 +110,7 @@ class PoisonReadingIT {
     }
 
     private List<DeadLetterTopic.Letter> letters(String topic, String stationId) {
-        return DeadLetterTopic.read(stack.endpoints.kafkaBrokers(), topic).stream()
+        return DeadLetterTopic.read(stack.kafkaClient(), topic).stream()
                 .filter(letter -> stationId.equals(letter.key())).toList();
     }
 

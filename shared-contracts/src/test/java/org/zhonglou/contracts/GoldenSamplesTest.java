@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,7 +35,15 @@ class GoldenSamplesTest {
                         "deodorisation-negative-pressure-lost", "negative_pressure_pa", -5.0, Severity.CRITICAL,
                         AlertState.ACTIVE, Instant.parse("2024-08-07T00:15:00Z"))),
                 Arguments.of("command-issued.json", new CommandEvent("cmd-77a1", "longjiang-road", "compactor-1",
-                        "RESET", CommandStatus.PENDING, null, Instant.parse("2024-08-07T00:20:00Z"))),
+                        "RESET", CommandStatus.PENDING, null, Instant.parse("2024-08-07T00:20:00Z"), null)),
+                Arguments.of("command-issued-override.json", new CommandEvent("cmd-9c04", "longjiang-road",
+                        "compactor-1", "START", CommandStatus.PENDING, null, Instant.parse("2024-08-07T00:25:00Z"),
+                        new CommandEvent.InterlockOverride("staff-wang", "fault cleared on site, checked by the shift lead",
+                                Instant.parse("2024-08-07T00:25:00Z"), List.of("longjiang-road~compactor-1~fault-code~1")))),
+                Arguments.of("command-refused.json", new CommandEvent("cmd-77a1", "longjiang-road", "compactor-1",
+                        "RESUME", CommandStatus.REFUSED,
+                        "interlocked: CRITICAL alert longjiang-road~deodoriser-1~h2s-high~1 is open",
+                        Instant.parse("2024-08-07T00:21:00Z"), null)),
                 Arguments.of("readings-accepted.json", new ReadingsAccepted("bat-1f0c", "longjiang-road",
                         "compactor-1", Instant.parse("2024-08-07T00:10:00.250Z"), List.of(
                         new ReadingsAccepted.Reading("r-1", "hydraulic_pressure_mpa", 21.5,
@@ -59,6 +68,15 @@ class GoldenSamplesTest {
         String withExtraField = golden.substring(0, golden.length() - 1) + ",\"addedLater\":\"x\"}";
 
         assertThat(EventCodec.decode(withExtraField, event.getClass())).isEqualTo(event);
+    }
+
+    @Test
+    void aCommandEventWrittenBeforeTheOverrideFieldExistedReadsWithoutOne() {
+        String v1 = "{\"commandId\":\"cmd-77a1\",\"stationId\":\"longjiang-road\",\"deviceId\":\"compactor-1\","
+                + "\"action\":\"RESET\",\"status\":\"PENDING\",\"message\":null,\"occurredAt\":\"2024-08-07T00:20:00Z\"}";
+
+        assertThat(EventCodec.decode(v1, CommandEvent.class).interlockOverride()).isNull();
+        assertThat(EventCodec.decode(v1, CommandEvent.class).commandId()).isEqualTo("cmd-77a1");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -54,9 +54,11 @@ final class HealthChecks {
         };
     }
 
-    /** The broker answers and every topic the services need exists. */
-    static HealthCheck kafka() {
-        return () -> listening(Ports.KAFKA) && KafkaTopics.ready("localhost:" + Ports.KAFKA, 3_000);
+    /** The broker answers the admin's login and every topic the services need exists. */
+    static HealthCheck kafka(java.nio.file.Path dataDir) {
+        return () -> listening(Ports.KAFKA)
+                && java.nio.file.Files.exists(org.zhonglou.kafkaaccess.KafkaCredentials.file(dataDir))
+                && KafkaTopics.ready(KafkaNode.adminClient(dataDir), 3_000);
     }
 
     /** A real {@code ping} over the wire protocol. */

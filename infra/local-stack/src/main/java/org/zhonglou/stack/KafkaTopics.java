@@ -31,8 +31,8 @@ public final class KafkaTopics {
     }
 
     /** Creates the missing topics; safe to call on every start. */
-    public static void ensure(String bootstrap, long timeoutMillis) throws Exception {
-        try (Admin admin = admin(bootstrap, timeoutMillis)) {
+    public static void ensure(Map<String, Object> client, long timeoutMillis) throws Exception {
+        try (Admin admin = admin(client, timeoutMillis)) {
             Set<String> existing = admin.listTopics().names().get(timeoutMillis, TimeUnit.MILLISECONDS);
             List<NewTopic> missing = NAMES.stream()
                     .filter(name -> !existing.contains(name))
@@ -51,8 +51,8 @@ public final class KafkaTopics {
     }
 
     /** True when every topic exists with its partitions; the broker's health as the services see it. */
-    public static boolean ready(String bootstrap, long timeoutMillis) {
-        try (Admin admin = admin(bootstrap, timeoutMillis)) {
+    public static boolean ready(Map<String, Object> client, long timeoutMillis) {
+        try (Admin admin = admin(client, timeoutMillis)) {
             Map<String, TopicDescription> topics = admin.describeTopics(NAMES).allTopicNames()
                     .get(timeoutMillis, TimeUnit.MILLISECONDS);
             return topics.values().stream().allMatch(t -> t.partitions().size() == PARTITIONS);
@@ -64,9 +64,10 @@ public final class KafkaTopics {
         }
     }
 
-    private static Admin admin(String bootstrap, long timeoutMillis) {
+    /** {@code client}: brokers and the admin's login ({@link KafkaNode#adminClient}). */
+    static Admin admin(Map<String, Object> client, long timeoutMillis) {
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
         // One quick attempt per call: the caller decides how long to keep trying.

@@ -11,6 +11,9 @@ public final class Ports {
     public static final int REGISTRATION = 8081;
     public static final int STATION_MONITORING = 8082;
     public static final int NOTIFICATION = 8083;
+    /** Registration's {@code /internal/**} connector; not published outside a host in production. */
+    public static final int REGISTRATION_INTERNAL = 8181;
+    public static final int IDENTITY = 9000;
 
     public static final String HOST = "127.0.0.1";
 

@@ -1,14 +1,11 @@
 package org.zhonglou.stack;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import org.zhonglou.devidentity.DevKeys;
-import org.zhonglou.devidentity.JwtMinter;
 
 /**
  * The local stack's command line, behind {@code ./run.sh}. Reads {@code DATA_DIR} (default
@@ -17,15 +14,13 @@ import org.zhonglou.devidentity.JwtMinter;
  */
 public final class StackCli {
 
-    static final Duration TOKEN_VALIDITY = Duration.ofHours(12);
-
     private static final String USAGE = """
             usage: ./run.sh [command]
               run                  start everything in the foreground; Ctrl-C stops it (the default)
               start                start what is not running, in the background, and wait until healthy
               stop                 stop everything this stack started
               status               show each component's pid, port and health
-              token <sub> <ROLE>   print a signed dev JWT (ROLE: PARENT, STAFF or SERVICE)
+              token <sub> <ROLE>   print a token from the local identity provider (ROLE: PARENT, STAFF or SERVICE)
               replay-dlq <topic> [max]
                                    send the records of a dead-letter topic (<topic>.<group>.dlq) back to
                                    their topic, once the cause is fixed (at most max, default 1000)""";
@@ -95,7 +90,7 @@ public final class StackCli {
         }
         String subject = args[1];
         String role = args[2].toUpperCase(Locale.ROOT);
-        if (!JwtMinter.ROLES.contains(role)) {
+        if (!DevTokens.ROLES.contains(role)) {
             err.println("unknown role '" + args[2] + "': use PARENT, STAFF or SERVICE");
             return 2;
         }
@@ -104,15 +99,20 @@ public final class StackCli {
     }
 
     private String mint(String subject, String role) {
-        StackPaths paths = paths();
-        DevKeys.ensureKeyPair(paths.keys());
-        JwtMinter minter = new JwtMinter(DevKeys.readPrivateKey(paths.keys().resolve(DevKeys.PRIVATE_KEY_FILE)));
-        return minter.mint(subject, List.of(role), subject, TOKEN_VALIDITY);
+        try {
+            return new DevTokens(env.getOrDefault("JWT_ISSUER_URI", StackComponents.ISSUER), env).token(subject, role);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking the identity provider", e);
+        }
     }
 
     private StackLauncher launcher() {
         StackPaths paths = paths();
-        return new StackLauncher(paths, new StackComponents(paths, env.get("JAVA_OPTS")), out);
+        return new StackLauncher(paths, new StackComponents(paths, env.get("JAVA_OPTS"),
+                env.get(StackComponents.PROFILE_VARIABLE)), out);
     }
 
     StackPaths paths() {

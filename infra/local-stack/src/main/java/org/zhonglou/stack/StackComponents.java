@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.zhonglou.kafkaaccess.KafkaCredentials;
+import org.zhonglou.kafkaaccess.SecuredBroker;
 
 /**
  * What the local stack runs and how. The environment variables given to the services are the
@@ -22,36 +25,79 @@ public final class StackComponents {
     public static final String REGISTRATION = "registration-service";
     public static final String STATION_MONITORING = "station-monitoring-service";
     public static final String NOTIFICATION = "notification-service";
+    public static final String IDENTITY_PROVIDER = "identity-provider";
+    public static final String ISSUER = "http://localhost:" + Ports.IDENTITY;
+
+    /**
+     * The services' Spring profile: {@code local} (dev-only defaults allowed) unless {@code STACK_PROFILE}
+     * names another, e.g. {@code production}, to run them as deployed, with real secrets from the environment.
+     */
+    static final String PROFILE_VARIABLE = "STACK_PROFILE";
 
     private final StackPaths paths;
     private final String javaOpts;
+    private final String profile;
+    private final Supplier<KafkaCredentials> kafkaCredentials;
 
+    /** The broker users' passwords are made on first use, in the data directory (see {@link KafkaNode}). */
     public StackComponents(StackPaths paths, String javaOpts) {
+        this(paths, javaOpts, (String) null);
+    }
+
+    public StackComponents(StackPaths paths, String javaOpts, String profile) {
+        this(paths, javaOpts, profile, () -> KafkaCredentials.loadOrCreate(KafkaCredentials.file(paths.dataDir())));
+    }
+
+    StackComponents(StackPaths paths, String javaOpts, Supplier<KafkaCredentials> kafkaCredentials) {
+        this(paths, javaOpts, null, kafkaCredentials);
+    }
+
+    StackComponents(StackPaths paths, String javaOpts, String profile, Supplier<KafkaCredentials> kafkaCredentials) {
         this.paths = paths;
         this.javaOpts = javaOpts == null ? "" : javaOpts.trim();
+        this.profile = profile == null || profile.isBlank() ? "local" : profile.trim();
+        this.kafkaCredentials = kafkaCredentials;
     }
 
     /** Started first, together; the services need the store and the topics at start-up. */
     public List<Component> infrastructure() {
         return List.of(
                 node("kafka", List.of(Ports.KAFKA, Ports.KAFKA_CONTROLLER), "-Xmx384m", KafkaNode.class,
-                        HealthChecks.kafka()),
+                        HealthChecks.kafka(paths.dataDir())),
                 node("store", List.of(Ports.STORE), "-Xmx384m", StoreNode.class, HealthChecks.store()),
                 node("mail", List.of(Ports.SMTP, Ports.MAIL_HTTP), "-Xmx96m", MailSinkNode.class,
-                        HealthChecks.http(Ports.MAIL_HTTP, "/health")));
+                        HealthChecks.http(Ports.MAIL_HTTP, "/health")),
+                identityProvider());
+    }
+
+    /** Spring Authorization Server, its signing key in DATA_DIR (infra/identity-provider). */
+    private Component identityProvider() {
+        Path jar = paths.root().resolve("infra").resolve(IDENTITY_PROVIDER).resolve("target")
+                .resolve(IDENTITY_PROVIDER + ".jar");
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx160m",
+                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=48m", COMPONENT_MARKER + IDENTITY_PROVIDER,
+                DATA_MARKER + paths.dataDir(), "-jar", jar.toString()));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(Ports.IDENTITY));
+        env.put("IDP_ISSUER", ISSUER);
+        env.put("DATA_DIR", paths.dataDir().toString());
+        return new Component(IDENTITY_PROVIDER, List.of(Ports.IDENTITY), command, env,
+                HealthChecks.http(Ports.IDENTITY, "/actuator/health"), Optional.of(jar));
     }
 
     public List<Component> services() {
-        String keys = paths.keys().toString();
+        KafkaCredentials kafka = kafkaCredentials.get();
         Map<String, String> notification = new LinkedHashMap<>();
-        notification.put("REGISTRATION_BASE_URL", "http://localhost:" + Ports.REGISTRATION);
-        notification.put("SERVICE_TOKEN_SIGNING_KEY_LOCATION", "file:" + keys + "/jwt-private.pem");
+        notification.put("REGISTRATION_INTERNAL_URL", "http://localhost:" + Ports.REGISTRATION_INTERNAL);
+        notification.put("JWT_AUDIENCE", "notification");
         notification.put("SMTP_HOST", "localhost");
         notification.put("SMTP_PORT", String.valueOf(Ports.SMTP));
         return List.of(
-                service(REGISTRATION, Ports.REGISTRATION, "registration", Map.of()),
-                service(STATION_MONITORING, Ports.STATION_MONITORING, "station_monitoring", Map.of()),
-                service(NOTIFICATION, Ports.NOTIFICATION, "notification", notification));
+                service(REGISTRATION, List.of(Ports.REGISTRATION, Ports.REGISTRATION_INTERNAL), "registration", kafka,
+                        Map.of("INTERNAL_PORT", String.valueOf(Ports.REGISTRATION_INTERNAL), "JWT_AUDIENCE", "registration")),
+                service(STATION_MONITORING, List.of(Ports.STATION_MONITORING), "station_monitoring", kafka,
+                        Map.of("JWT_AUDIENCE", "station-monitoring")),
+                service(NOTIFICATION, List.of(Ports.NOTIFICATION), "notification", kafka, notification));
     }
 
     public List<Component> all() {
@@ -67,7 +113,9 @@ public final class StackComponents {
         return new Component(name, ports, command, Map.of(), health, Optional.empty());
     }
 
-    private Component service(String name, int port, String database, Map<String, String> extra) {
+    private Component service(String name, List<Integer> ports, String database, KafkaCredentials kafka,
+            Map<String, String> extra) {
+        int port = ports.get(0);
         Path jar = paths.serviceJar(name);
         // C1 only: on two cores shared by six JVMs, C2 recompiling a Spring service for minutes competed
         // with the requests it was meant to speed up. Measured (docs/benchmarks.md): the first sign-up rush's
@@ -82,12 +130,17 @@ public final class StackComponents {
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", String.valueOf(port));
-        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("SPRING_PROFILES_ACTIVE", profile);
         env.put("MONGODB_URI", "mongodb://localhost:" + Ports.STORE + "/" + database);
         env.put("KAFKA_BROKERS", "localhost:" + Ports.KAFKA);
-        env.put("JWT_PUBLIC_KEY_LOCATION", "file:" + paths.keys() + "/jwt-public.pem");
+        env.put("JWT_ISSUER_URI", ISSUER);
+        // Each service logs in to the broker as its own user (named after it), which may only use its topics.
+        env.put("KAFKA_SECURITY_PROTOCOL", SecuredBroker.LISTENER);
+        env.put("KAFKA_SASL_MECHANISM", KafkaCredentials.MECHANISM);
+        env.put("KAFKA_USERNAME", name);
+        env.put("KAFKA_PASSWORD", kafka.password(name));
         env.putAll(extra);
-        return new Component(name, List.of(port), command, env, HealthChecks.http(port, "/actuator/health"),
+        return new Component(name, ports, command, env, HealthChecks.http(port, "/actuator/health"),
                 Optional.of(jar));
     }
 

@@ -24,10 +24,6 @@ public record StackPaths(Path dataDir, Path root) {
         return dataDir.resolve("run");
     }
 
-    public Path keys() {
-        return dataDir.resolve("keys");
-    }
-
     public Path kafkaDir() {
         return dataDir.resolve("kafka");
     }

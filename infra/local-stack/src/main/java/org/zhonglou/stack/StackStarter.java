@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.zhonglou.devidentity.DevKeys;
-
 /**
  * Starts what is not running, infrastructure first (the services need the store and the topics at
  * start-up), and waits for real health checks, failing fast when a process dies.
@@ -41,7 +39,6 @@ final class StackStarter {
             out.println(problem.get());
             return 1;
         }
-        DevKeys.ensureKeyPair(paths.keys());
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         Optional<Failure> failure = startWave(components.infrastructure(), deadline);
         if (failure.isEmpty()) {

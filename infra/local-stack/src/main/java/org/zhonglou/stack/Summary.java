@@ -20,8 +20,9 @@ final class Summary {
                   health               http://localhost:808{1,2,3}/actuator/health
                   mail sink            http://localhost:8025/messages   (SMTP on localhost:1025)
                   kafka                localhost:9092        store  mongodb://localhost:27017
+                  identity provider    http://localhost:9000 (browser logins staff/dev, parent/dev; local only)
 
-                Tokens (signed with the dev key in %3$s; roles PARENT, STAFF, SERVICE):
+                Tokens from the identity provider (roles PARENT, STAFF, SERVICE):
                   ./run.sh token parent-1 PARENT
 
                 Try it (the README's walkthrough has the steps that create the programme and the device):
@@ -45,6 +46,6 @@ final class Summary {
                     -d '{"channel": "WEBHOOK", "target": "http://127.0.0.1:9999/hook", "minSeverity": "WARNING", "includeResolved": true}'
 
                 ./run.sh status shows each part; ./run.sh stop stops them all.
-                """.formatted(paths.dataDir(), paths.logs(), paths.keys());
+                """.formatted(paths.dataDir(), paths.logs());
     }
 }

@@ -2,16 +2,16 @@ package org.zhonglou.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import static org.zhonglou.stack.ComposeFile.APP_SERVICES;
+import static org.zhonglou.stack.ComposeFile.ROOT;
+import static org.zhonglou.stack.ComposeFile.at;
+import static org.zhonglou.stack.ComposeFile.map;
+
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml cannot run here (no Docker engine), so its structure is checked instead: what a
@@ -19,27 +19,20 @@ import org.yaml.snakeyaml.Yaml;
  */
 class ComposeFileTest {
 
-    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
-    private static final List<String> APP_SERVICES =
-            List.of("registration-service", "station-monitoring-service", "notification-service");
     private static final List<String> COMMON_ENV = List.of("SERVER_PORT", "SPRING_PROFILES_ACTIVE", "MONGODB_URI",
             "KAFKA_BROKERS", "KAFKA_REPLICATION_FACTOR", "JWT_ISSUER_URI");
 
     private static Map<String, Map<String, Object>> services;
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
-    static void parse() throws IOException {
-        try (Reader reader = Files.newBufferedReader(ROOT.resolve("docker-compose.yml"))) {
-            Map<String, Object> compose = new Yaml().load(reader);
-            services = (Map<String, Map<String, Object>>) compose.get("services");
-        }
+    static void parse() {
+        services = ComposeFile.services();
     }
 
     @Test
     void hasThreeBrokersAThreeMemberReplicaSetMailAndTheServices() {
         assertThat(services).containsKeys("kafka-1", "kafka-2", "kafka-3", "kafka-init",
-                "mongo-1", "mongo-2", "mongo-3", "mongo-init", "mailpit");
+                "mongo-1", "mongo-2", "mongo-3", "mongo-init", "mailpit", "keycloak", "caddy");
         assertThat(services).containsKeys(APP_SERVICES.toArray(String[]::new));
     }
 
@@ -94,9 +87,11 @@ class ComposeFileTest {
             assertThat(environment(name)).containsEntry("SPRING_PROFILES_ACTIVE", "production")
                     .containsEntry("KAFKA_REPLICATION_FACTOR", 3);
         }
-        assertThat(environment("registration-service")).containsKeys("PII_ENCRYPTION_KEY", "PII_HASH_KEY");
-        assertThat(environment("notification-service")).containsKeys("REGISTRATION_BASE_URL",
-                "SERVICE_TOKEN_SIGNING_KEY_LOCATION", "SMTP_HOST", "SMTP_PORT");
+        assertThat(environment("registration-service")).containsKeys("PII_ENCRYPTION_KEY", "PII_HASH_KEY")
+                .containsEntry("INTERNAL_PORT", 8181).containsEntry("JWT_AUDIENCE", "registration");
+        assertThat(environment("notification-service")).containsKeys("REGISTRATION_INTERNAL_URL",
+                "NOTIFICATION_CLIENT_ID", "NOTIFICATION_CLIENT_SECRET", "NOTIFICATION_TOKEN_URI", "NOTIFICATION_SECRET_KEY",
+                "SMTP_HOST", "SMTP_PORT").doesNotContainKey("SERVICE_TOKEN_SIGNING_KEY_LOCATION");
         assertThat(environment("registration-service").get("MONGODB_URI")).asString().contains("replicaSet=rs0");
     }
 
@@ -113,29 +108,14 @@ class ComposeFileTest {
 
     @Test
     void theInitJobCreatesEveryTopicTheServicesUse() {
-        String script = String.join("\n", (List<String>) services.get("kafka-init").get("command"));
+        assertThat(ComposeFile.list(services.get("kafka-init").get("volumes")))
+                .contains("./infra/kafka/init-acls.sh:/init/init-acls.sh:ro");
+        String script = ComposeFile.read("infra/kafka/init-acls.sh");
         assertThat(script).contains(KafkaTopics.NAMES.toArray(String[]::new))
                 .contains("--replication-factor 3", "--partitions 6", "min.insync.replicas=2");
     }
 
     private static Map<String, Object> environment(String service) {
-        return map(services.get(service).get("environment"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        assertThat(value).isInstanceOf(Map.class);
-        return (Map<String, Object>) value;
-    }
-
-    private static Object at(Map<String, Object> root, String... keys) {
-        Object current = root;
-        for (String key : keys) {
-            if (!(current instanceof Map<?, ?> node)) {
-                return null;
-            }
-            current = node.get(key);
-        }
-        return current;
+        return ComposeFile.environment(services, service);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,8 +36,13 @@ public final class DeadLetterTopic {
 
     /** Every record on the topic now; empty when it does not exist (yet). */
     public static List<Letter> read(String brokers, String topic) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return read(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), topic);
+    }
+
+    /** {@code client}: brokers and login; against the local stack the admin's ({@code LocalStack.kafkaClient}). */
+    public static List<Letter> read(Map<String, Object> client, String topic) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<Letter> letters = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

@@ -2,6 +2,12 @@ package org.zhonglou.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 
@@ -15,6 +21,10 @@ public abstract class FoundationScenarios {
 
     @Value("${local.server.port}")
     protected int port;
+
+    /** The service's own audience: tokens must name it in {@code aud}. */
+    @Value("${zhonglou.security.jwt.audience}")
+    protected String audience;
 
     /** A POST endpoint of the service that needs a token and takes a JSON object. */
     protected abstract String protectedPostPath();
@@ -56,10 +66,63 @@ public abstract class FoundationScenarios {
     }
 
     @Test
-    void aTokenSignedByAnotherKeyIs401() {
-        String forged = TestTokens.token("mallory", allowedRole()).replaceAll(".{4}$", "AAAA");
+    void aTokenForThisServiceAloneIsAccepted() {
+        String token = TestTokens.signed(TestTokens.claims("someone", allowedRole()).audience(audience).build());
 
-        assertThat(api().post(protectedPostPath(), "{}").bearer(forged).send().status()).isEqualTo(401);
+        assertThat(api().post(protectedPostPath(), "{\"broken\": ").bearer(token).send().status()).isEqualTo(400);
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIs401() {
+        List<String> others = TestTokens.AUDIENCES.stream().filter(other -> !other.equals(audience)).toList();
+
+        assertRefused(TestTokens.signed(TestTokens.claims("mallory", allowedRole()).audience(others).build()));
+        assertRefused(TestTokens.signed(TestTokens.claims("mallory", allowedRole()).audience(List.of()).build()));
+    }
+
+    @Test
+    void anExpiredTokenIs401() {
+        Instant anHourAgo = Instant.now().minus(Duration.ofHours(1));
+        assertRefused(TestTokens.signed(TestTokens.claims("mallory", allowedRole())
+                .issueTime(Date.from(anHourAgo.minus(Duration.ofHours(1)))).expirationTime(Date.from(anHourAgo)).build()));
+    }
+
+    @Test
+    void aTokenWithoutExpiryIs401() {
+        assertRefused(TestTokens.signed(TestTokens.claims("mallory", allowedRole()).expirationTime(null).build()));
+    }
+
+    @Test
+    void aTokenFromAnotherIssuerIs401() {
+        assertRefused(TestTokens.signed(TestTokens.claims("mallory", allowedRole())
+                .issuer("https://issuer.example").build()));
+        assertRefused(TestTokens.signed(TestTokens.claims("mallory", allowedRole()).issuer(null).build()));
+    }
+
+    @Test
+    void anUnsignedTokenIs401() {
+        assertRefused(TestTokens.unsigned(TestTokens.claims("mallory", allowedRole()).build()));
+    }
+
+    @Test
+    void aTamperedTokenIs401() {
+        String[] parts = TestTokens.token("mallory", "PARENT").split("\\.");
+        String claims = Base64.getUrlEncoder().withoutPadding().encodeToString(TestTokens.claims("mallory", allowedRole())
+                .build().toString().getBytes(StandardCharsets.UTF_8));
+
+        assertRefused(parts[0] + "." + claims + "." + parts[2]);
+    }
+
+    @Test
+    void aTokenSignedByAnotherKeyIs401() {
+        assertRefused(TestTokens.signedByAnotherKey(TestTokens.claims("mallory", allowedRole()).build()));
+    }
+
+    private void assertRefused(String token) {
+        ApiClient.Answer answer = api().post(protectedPostPath(), validBody()).bearer(token).send();
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(401);
+        assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test

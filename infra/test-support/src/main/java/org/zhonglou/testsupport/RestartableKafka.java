@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -21,25 +23,40 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.zhonglou.contracts.Topics;
+import org.zhonglou.kafkaaccess.KafkaAccess;
+import org.zhonglou.kafkaaccess.KafkaCredentials;
+import org.zhonglou.kafkaaccess.SecuredBroker;
 
 /**
  * A real KRaft broker on fixed loopback ports that a test can stop and start again with its log kept,
  * as an outage of the cluster looks to a service. ({@code EmbeddedKafkaKraftBroker} picks new random
- * ports on every start, so a service could never find it again.)
+ * ports on every start, so a service could never find it again.) {@link #secured()} gives the broker the
+ * local stack runs: SASL/SCRAM for every client and the services' ACLs.
  */
 public final class RestartableKafka implements AutoCloseable {
 
     private final int port = LocalMongo.freePort();
     private final int controllerPort = LocalMongo.freePort();
     private final Path logDir;
+    private final KafkaCredentials credentials;
     private KafkaRaftServer server;
 
     public RestartableKafka() {
+        this(null);
+    }
+
+    private RestartableKafka(KafkaCredentials credentials) {
+        this.credentials = credentials;
         try {
             logDir = Files.createTempDirectory("restartable-kafka");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Every client must log in ({@link #client}); each service user gets only its ACLs. */
+    public static RestartableKafka secured() {
+        return new RestartableKafka(KafkaCredentials.random());
     }
 
     public synchronized RestartableKafka start() {
@@ -51,7 +68,7 @@ public final class RestartableKafka implements AutoCloseable {
             server = new KafkaRaftServer(new KafkaConfig(config()), Time.SYSTEM);
             server.startup();
             if (first) {
-                createTopics();
+                createTopicsAndUsers();
             }
         }
         return this;
@@ -67,6 +84,23 @@ public final class RestartableKafka implements AutoCloseable {
 
     public String brokers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Settings of a client logged in as {@code user} (of {@link KafkaAccess#USERS}); none when not secured. */
+    public Map<String, Object> client(String user) {
+        Map<String, Object> client = new HashMap<>(credentials == null ? Map.of() : credentials.client(user));
+        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers());
+        return client;
+    }
+
+    /** The environment the local stack gives a service to log in as {@code user}. */
+    public Map<String, String> serviceEnvironment(String user) {
+        if (credentials == null) {
+            throw new IllegalStateException("A broker without users: start it with RestartableKafka.secured()");
+        }
+        return Map.of("KAFKA_BROKERS", brokers(), "KAFKA_SECURITY_PROTOCOL", SecuredBroker.LISTENER,
+                "KAFKA_SASL_MECHANISM", KafkaCredentials.MECHANISM, "KAFKA_USERNAME", user,
+                "KAFKA_PASSWORD", credentials.password(user));
     }
 
     @Override
@@ -91,7 +125,7 @@ public final class RestartableKafka implements AutoCloseable {
         p.setProperty("share.coordinator.state.topic.replication.factor", "1");
         p.setProperty("share.coordinator.state.topic.min.isr", "1");
         p.setProperty("group.initial.rebalance.delay.ms", "0");
-        return p;
+        return credentials == null ? p : SecuredBroker.configure(p, "127.0.0.1", port, controllerPort, credentials);
     }
 
     private void format() {
@@ -102,17 +136,24 @@ public final class RestartableKafka implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        int code = kafka.tools.StorageTool.execute(new String[] {"format", "--cluster-id",
-                Uuid.randomUuid().toString(), "--config", file.toString()}, quiet);
+        List<String> args = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
+                "--config", file.toString()));
+        if (credentials != null) {
+            args.addAll(SecuredBroker.formatArguments(credentials));
+        }
+        int code = kafka.tools.StorageTool.execute(args.toArray(String[]::new), quiet);
         if (code != 0) {
             throw new IllegalStateException("Formatting the test broker's storage failed: " + code);
         }
     }
 
-    private void createTopics() {
-        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()))) {
+    private void createTopicsAndUsers() {
+        try (AdminClient admin = AdminClient.create(client(KafkaAccess.ADMIN))) {
             List<NewTopic> topics = Topics.ALL.stream().map(name -> new NewTopic(name, 2, (short) 1)).toList();
             admin.createTopics(topics).all().get(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS);
+            if (credentials != null) {
+                SecuredBroker.grant(admin, credentials, Duration.ofSeconds(30).toMillis());
+            }
         } catch (Exception e) {
             throw new IllegalStateException("Could not create the topics on the test broker", e);
         }

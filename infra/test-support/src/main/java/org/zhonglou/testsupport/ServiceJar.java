@@ -19,7 +19,8 @@ public final class ServiceJar {
     /** Never inherited from the machine running the tests: each would change what the start does. */
     private static final List<String> SERVICE_VARIABLES = List.of("SPRING_PROFILES_ACTIVE", "PII_ENCRYPTION_KEY",
             "PII_HASH_KEY", "PII_ENCRYPTION_OLD_KEYS", "PII_HASH_OLD_KEYS", "NOTIFICATION_SECRET_KEY",
-            "NOTIFICATION_SECRET_OLD_KEYS", "SPRING_APPLICATION_JSON", "JAVA_TOOL_OPTIONS");
+            "NOTIFICATION_SECRET_OLD_KEYS", "NOTIFICATION_CLIENT_ID", "NOTIFICATION_CLIENT_SECRET", "JWT_ISSUER_URI",
+            "JWT_AUDIENCE", "SPRING_APPLICATION_JSON", "JAVA_TOOL_OPTIONS");
 
     /** How the process ended and everything it printed. */
     public record Exit(int code, String output) {

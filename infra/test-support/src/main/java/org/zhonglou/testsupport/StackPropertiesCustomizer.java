@@ -23,8 +23,9 @@ final class StackPropertiesCustomizer implements ContextCustomizer {
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
         Map<String, Object> properties = new HashMap<>(connection.get());
-        properties.put("zhonglou.security.jwt.public-key-location", TestTokens.publicKeyLocation());
-        properties.put("zhonglou.security.jwt.issuer-uri", "");
+        properties.put("zhonglou.security.jwt.issuer-uri", TestIssuer.shared().url());
+        // Registration's internal connector on a free port (tests read it as local.internal.port).
+        properties.put("zhonglou.registration.internal-port", "0");
         properties.put("spring.cloud.stream.kafka.binder.replication-factor", "1");
         properties.put("spring.cloud.stream.kafka.binder.min-partition-count", "1");
         properties.put("zhonglou.outbox.sweep-interval", "PT1S");

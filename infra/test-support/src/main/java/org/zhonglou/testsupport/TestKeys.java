@@ -15,7 +15,8 @@ public final class TestKeys {
     private static final Map<String, Object> VARIABLES = Map.of(
             "PII_ENCRYPTION_KEY", random(),
             "PII_HASH_KEY", random(),
-            "NOTIFICATION_SECRET_KEY", random());
+            "NOTIFICATION_SECRET_KEY", random(),
+            "NOTIFICATION_CLIENT_SECRET", random());
 
     private TestKeys() {
     }

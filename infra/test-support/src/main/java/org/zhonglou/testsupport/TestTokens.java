@@ -1,29 +1,31 @@
 package org.zhonglou.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
-import org.zhonglou.devidentity.DevKeys;
-import org.zhonglou.devidentity.JwtMinter;
+import java.util.UUID;
 
-/** Bearer tokens for tests, signed with a key pair made once per test JVM (never the local stack's). */
+/**
+ * Bearer tokens for tests, shaped like the identity provider's ({@code iss}, {@code sub}, {@code aud} of
+ * all three services, {@code exp}, {@code iat}, {@code roles}) and signed by {@link TestIssuer}'s key.
+ * {@link #claims} and the signing methods make the broken ones the security tests need.
+ */
 public final class TestTokens {
 
-    private static final Path KEYS = createKeys();
-    private static final JwtMinter MINTER = new JwtMinter(DevKeys.readPrivateKey(KEYS.resolve(DevKeys.PRIVATE_KEY_FILE)));
+    public static final List<String> AUDIENCES = List.of("registration", "station-monitoring", "notification");
+
+    private static final RSAKey OTHER_KEY = TestIssuer.newKey();
 
     private TestTokens() {
-    }
-
-    public static String publicKeyLocation() {
-        return KEYS.resolve(DevKeys.PUBLIC_KEY_FILE).toUri().toString();
-    }
-
-    public static Path privateKeyFile() {
-        return KEYS.resolve(DevKeys.PRIVATE_KEY_FILE);
     }
 
     public static String parent(String subject) {
@@ -39,12 +41,40 @@ public final class TestTokens {
     }
 
     public static String token(String subject, String role) {
-        return token(subject, role, Duration.ofHours(1));
+        return signed(claims(subject, role).build());
     }
 
     /** A token that expires {@code validity} from now (for what must end with the token). */
     public static String token(String subject, String role, Duration validity) {
-        return MINTER.mint(subject, List.of(role), subject, validity);
+        return signed(claims(subject, role).expirationTime(Date.from(Instant.now().plus(validity))).build());
+    }
+
+    /** A valid token's claims, to change one before signing. */
+    public static JWTClaimsSet.Builder claims(String subject, String role) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(TestIssuer.shared().url())
+                .subject(subject)
+                .audience(AUDIENCES)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofHours(1))))
+                .jwtID(UUID.randomUUID().toString())
+                .claim("roles", List.of(role));
+    }
+
+    /** Signed with the test issuer's key (RS256, with its key id). */
+    public static String signed(JWTClaimsSet claims) {
+        return sign(claims, TestIssuer.shared().key(), TestIssuer.shared().key().getKeyID());
+    }
+
+    /** Signed by a key the issuer never published, under the id of the key it did publish. */
+    public static String signedByAnotherKey(JWTClaimsSet claims) {
+        return sign(claims, OTHER_KEY, TestIssuer.shared().key().getKeyID());
+    }
+
+    /** {@code alg: none}. */
+    public static String unsigned(JWTClaimsSet claims) {
+        return new PlainJWT(claims).serialize();
     }
 
     /** The value of an {@code Authorization} header. */
@@ -52,13 +82,13 @@ public final class TestTokens {
         return "Bearer " + token;
     }
 
-    private static Path createKeys() {
+    private static String sign(JWTClaimsSet claims, RSAKey key, String keyId) {
         try {
-            Path dir = Files.createTempDirectory("zhonglou-test-keys");
-            DevKeys.ensureKeyPair(dir);
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a test token", e);
         }
     }
 }

@@ -2,6 +2,7 @@ package org.zhonglou.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,11 +25,16 @@ public final class TopicReader {
 
     public static List<ConsumerRecord<String, byte[]>> read(String brokers, String topic,
             Predicate<ConsumerRecord<String, byte[]>> filter, int expected, Duration within) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return read(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers), topic, filter, expected, within);
+    }
+
+    /** {@code client}: brokers and login, e.g. {@link RestartableKafka#client}. */
+    public static List<ConsumerRecord<String, byte[]>> read(Map<String, Object> client, String topic,
+            Predicate<ConsumerRecord<String, byte[]>> filter, int expected, Duration within) {
+        Map<String, Object> config = new HashMap<>(client);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, byte[]>> matched = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {

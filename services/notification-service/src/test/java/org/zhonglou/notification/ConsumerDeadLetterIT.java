@@ -31,6 +31,8 @@ import org.zhonglou.testsupport.ApiClient;
 import org.zhonglou.testsupport.DeadLetterTopic;
 import org.zhonglou.testsupport.LocalMongo;
 import org.zhonglou.testsupport.RestartableKafka;
+import org.zhonglou.testsupport.TestIssuer;
+import org.zhonglou.testsupport.TestKeys;
 import org.zhonglou.testsupport.TestTokens;
 import org.zhonglou.testsupport.TopicWriter;
 
@@ -70,13 +72,12 @@ class ConsumerDeadLetterIT {
                 "spring.cloud.stream.kafka.binder.brokers", kafka.brokers(),
                 "spring.cloud.stream.kafka.binder.replication-factor", "1",
                 "spring.cloud.stream.kafka.binder.min-partition-count", "1",
-                "zhonglou.security.jwt.public-key-location", TestTokens.publicKeyLocation(),
-                "zhonglou.security.jwt.issuer-uri", ""));
+                "zhonglou.security.jwt.issuer-uri", TestIssuer.shared().url()));
         properties.putAll(Map.of(
                 "spring.mail.host", "127.0.0.1",
                 "spring.mail.port", String.valueOf(TestPeers.mail().getSmtp().getPort()),
                 "notification.registration.base-url", TestPeers.registration().baseUrl(),
-                "notification.service-token.signing-key-location", TestTokens.privateKeyFile().toUri().toString(),
+                "NOTIFICATION_CLIENT_SECRET", TestKeys.variables().get("NOTIFICATION_CLIENT_SECRET").toString(),
                 "notification.delivery.initial-backoff", "PT0.2S",
                 "notification.delivery.max-backoff", "PT1S",
                 "notification.parent.initial-backoff", "PT0.2S",

@@ -12,7 +12,6 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.zhonglou.testsupport.LocalMongo;
-import org.zhonglou.testsupport.TestTokens;
 
 /** The peers outside the system, one of each per test JVM: an SMTP server and the registration stand-in. */
 public final class TestPeers {
@@ -56,9 +55,7 @@ public final class TestPeers {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-peers", Map.of(
                     "spring.mail.host", "127.0.0.1",
                     "spring.mail.port", String.valueOf(mail().getSmtp().getPort()),
-                    "notification.registration.base-url", registration().baseUrl(),
-                    "notification.service-token.signing-key-location",
-                    TestTokens.privateKeyFile().toUri().toString())));
+                    "notification.registration.base-url", registration().baseUrl())));
         }
     }
 }

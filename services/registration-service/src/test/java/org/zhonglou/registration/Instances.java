@@ -5,7 +5,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.zhonglou.testsupport.ApiClient;
 import org.zhonglou.testsupport.TestKeys;
-import org.zhonglou.testsupport.TestTokens;
+import org.zhonglou.testsupport.TestIssuer;
 
 /** Starts further instances of the service, as a second pod or a restarted process would be. */
 final class Instances {
@@ -20,8 +20,8 @@ final class Instances {
                 "spring.cloud.stream.kafka.binder.brokers", brokers,
                 "spring.cloud.stream.kafka.binder.replication-factor", "1",
                 "spring.cloud.stream.kafka.binder.min-partition-count", "1",
-                "zhonglou.security.jwt.public-key-location", TestTokens.publicKeyLocation(),
-                "zhonglou.security.jwt.issuer-uri", "",
+                "zhonglou.security.jwt.issuer-uri", TestIssuer.shared().url(),
+                "zhonglou.registration.internal-port", "0",
                 "zhonglou.outbox.sweep-interval", "PT1S"));
         properties.putAll(TestKeys.variables());
         properties.putAll(extra);

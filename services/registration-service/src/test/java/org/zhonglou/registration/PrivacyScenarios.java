@@ -52,7 +52,7 @@ abstract class PrivacyScenarios extends StackScenarios {
         String zhId = enrol(api(), programme, parent, "k1", enrollment(unique("小芳"), 8)).json().path("id").asString();
         String enId = enrol(api(), programme, parent, "k2", english).json().path("id").asString();
 
-        JsonNode contact = api().get("/internal/enrollments/" + enId + "/contact").bearer(TestTokens.service()).send()
+        JsonNode contact = internalApi().get("/internal/enrollments/" + enId + "/contact").bearer(TestTokens.service()).send()
                 .json();
         assertThat(contact.path("enrollmentId").asString()).isEqualTo(enId);
         assertThat(contact.path("guardianId").asString()).isEqualTo(parent);
@@ -60,14 +60,30 @@ abstract class PrivacyScenarios extends StackScenarios {
         assertThat(contact.path("email").asString()).isEqualTo("mary@example.cn");
         assertThat(contact.path("phone").asString()).isEqualTo("+8613900000009");
         assertThat(contact.path("language").asString()).isEqualTo("en");
-        assertThat(api().get("/internal/enrollments/" + zhId + "/contact").bearer(TestTokens.service()).send()
+        assertThat(internalApi().get("/internal/enrollments/" + zhId + "/contact").bearer(TestTokens.service()).send()
                 .json().path("language").asString()).isEqualTo("zh");
-        assertThat(api().get("/internal/enrollments/enr-unknown/contact").bearer(TestTokens.service()).send()
+        assertThat(internalApi().get("/internal/enrollments/enr-unknown/contact").bearer(TestTokens.service()).send()
                 .status()).isEqualTo(404);
-        assertThat(api().get("/internal/enrollments/" + enId + "/contact").bearer(TestTokens.parent(parent)).send()
+        assertThat(internalApi().get("/internal/enrollments/" + enId + "/contact").bearer(TestTokens.parent(parent)).send()
                 .status()).isEqualTo(403);
-        assertThat(api().get("/internal/enrollments/" + enId + "/contact").bearer(TestTokens.staff("s")).send()
+        assertThat(internalApi().get("/internal/enrollments/" + enId + "/contact").bearer(TestTokens.staff("s")).send()
                 .status()).isEqualTo(403);
+    }
+
+    @Test
+    void internalCallsAreServedOnTheInternalPortOnly() {
+        String programme = createProgramme(api(), programme(3, 0));
+        String id = enrol(api(), programme, unique("p"), "k1", enrollment(unique("小芳"), 8)).json().path("id").asString();
+
+        ApiClient.Answer publicPort = api().get("/internal/enrollments/" + id + "/contact").bearer(TestTokens.service())
+                .send();
+        assertThat(publicPort.status()).isEqualTo(404);
+        assertThat(publicPort.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(api().get("/%69nternal/enrollments/" + id + "/contact").bearer(TestTokens.service()).send()
+                .status()).isEqualTo(404);
+        assertThat(internalApi().get("/api/programmes/" + programme).send().status()).isEqualTo(404);
+        assertThat(internalApi().get("/internal/enrollments/" + id + "/contact").bearer(TestTokens.service()).send()
+                .status()).isEqualTo(200);
     }
 
     @Test
@@ -80,7 +96,7 @@ abstract class PrivacyScenarios extends StackScenarios {
         String elsewhere = enrol(api(), second, parent, "k3", enrollment(unique("小刚"), 8)).json().path("id").asString();
         int refused = enrol(api(), second, unique("p"), "k4", enrollment(unique("小丽"), 8)).status();
 
-        JsonNode answer = api().post("/internal/enrollments/contacts",
+        JsonNode answer = internalApi().post("/internal/enrollments/contacts",
                         Map.of("enrollmentIds", List.of(confirmed, waitlisted, elsewhere, "enr-0000000000", "enr-1.x")))
                 .bearer(TestTokens.service()).send().json();
 
@@ -89,9 +105,9 @@ abstract class PrivacyScenarios extends StackScenarios {
                 .containsExactlyInAnyOrder(confirmed, waitlisted, elsewhere);
         assertThat(answer.path("contacts").valueStream().map(c -> c.path("guardianId").asString()))
                 .containsOnly(parent);
-        assertThat(api().post("/internal/enrollments/contacts", Map.of("enrollmentIds", List.of()))
+        assertThat(internalApi().post("/internal/enrollments/contacts", Map.of("enrollmentIds", List.of()))
                 .bearer(TestTokens.service()).send().status()).isEqualTo(400);
-        assertThat(api().post("/internal/enrollments/contacts", Map.of("enrollmentIds", List.of(confirmed)))
+        assertThat(internalApi().post("/internal/enrollments/contacts", Map.of("enrollmentIds", List.of(confirmed)))
                 .bearer(TestTokens.parent(parent)).send().status()).isEqualTo(403);
     }
 

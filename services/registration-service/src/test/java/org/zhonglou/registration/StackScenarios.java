@@ -3,6 +3,7 @@ package org.zhonglou.registration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.zhonglou.testsupport.ApiClient;
 
@@ -19,7 +20,15 @@ abstract class StackScenarios {
     @Autowired
     protected MongoTemplate mongo;
 
+    @Autowired
+    protected Environment environment;
+
     protected ApiClient api() {
         return ApiClient.localhost(port);
+    }
+
+    /** Registration's internal port, the only one that serves {@code /internal/**}. */
+    protected ApiClient internalApi() {
+        return ApiClient.localhost(environment.getRequiredProperty("local.internal.port", Integer.class));
     }
 }

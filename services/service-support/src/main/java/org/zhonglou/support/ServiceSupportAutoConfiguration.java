@@ -17,12 +17,14 @@ import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.zhonglou.support.deadletter.DeadLetterConfiguration;
 import org.zhonglou.support.devonly.DevOnlyGuard;
 import org.zhonglou.support.health.KafkaBrokerHealthIndicator;
 import org.zhonglou.support.health.StoreHealthIndicator;
+import org.zhonglou.support.kafka.KafkaClients;
 import org.zhonglou.support.keys.KeyRotationConfiguration;
 import org.zhonglou.support.messaging.CloudEventPublisher;
 import org.zhonglou.support.outbox.OutboxCollections;
@@ -96,9 +98,8 @@ public class ServiceSupportAutoConfiguration {
     }
 
     @Bean(name = "kafkaHealthIndicator", destroyMethod = "close")
-    KafkaBrokerHealthIndicator kafkaHealthIndicator(
-            @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
-        return new KafkaBrokerHealthIndicator(brokers, Duration.ofSeconds(3));
+    KafkaBrokerHealthIndicator kafkaHealthIndicator(Environment environment) {
+        return new KafkaBrokerHealthIndicator(KafkaClients.connection(environment), Duration.ofSeconds(3));
     }
 
     @Bean

@@ -51,7 +51,7 @@ public final class BenchMain {
         Instant started = Instant.now();
 
         Phase.run(out, options.runs("kafka"), "raw Kafka producer", details, () -> {
-            KafkaRawBench.Result raw = KafkaRawBench.run(endpoints.kafkaBrokers(), options.batchSize(),
+            KafkaRawBench.Result raw = KafkaRawBench.run(stack.kafkaClient(endpoints.kafkaBrokers()), options.batchSize(),
                     Duration.ofSeconds(options.kafkaSeconds()));
             figures.put("kafkaRawRecordsPerSecond", Math.round(raw.recordsPerSecond()));
             figures.put("kafkaRawReadingsPerSecond", Math.round(raw.readingsPerSecond()));
@@ -60,7 +60,8 @@ public final class BenchMain {
         });
 
         Phase.run(out, options.runs("ingest"), "ingest at " + Math.round(options.ingestRate()) + " readings/s", details, () -> {
-            IngestBench ingest = IngestBench.prepare(stations, runTag, "ingest", 4, 2);
+            IngestBench ingest = IngestBench.prepare(stations, runTag, "ingest", 4,
+                    options.devicesPerStation(options.ingestRate(), 4));
             IngestBench.Result result = ingest.run(options.ingestRate(), options.batchSize(), options.ingestDuration(),
                     true, Duration.ofSeconds(30));
             figures.put("ingestReadingsPerSecond", Math.round(result.storedPerSecond()));
@@ -77,7 +78,8 @@ public final class BenchMain {
         });
 
         Phase.run(out, options.runs("webhook"), "reading-to-webhook under half-rate ingest", details, () -> {
-            IngestBench background = IngestBench.prepare(stations, runTag, "background", 2, 2);
+            IngestBench background = IngestBench.prepare(stations, runTag, "background", 2,
+                    options.devicesPerStation(options.ingestRate() / 2, 2));
             CompletableFuture<IngestBench.Result> load = new CompletableFuture<>();
             WebhookLatencyBench.Result probe = WebhookLatencyBench.run(stations, runTag,
                     Duration.ofSeconds(options.probeSeconds()), () -> CompletableFuture.supplyAsync(() -> background.run(

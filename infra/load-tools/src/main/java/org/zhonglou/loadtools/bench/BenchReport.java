@@ -60,9 +60,11 @@ final class BenchReport {
         StringBuilder md = new StringBuilder();
         md.append("Last run: ").append(started.truncatedTo(ChronoUnit.SECONDS)).append(" on ")
                 .append(Machine.oneLine(machine)).append(", everything co-located.\n");
-        md.append(String.format(Locale.ROOT, "Options: ingest %.0f readings/s offered for %d s in batches of %d;"
-                        + " webhook probes for %d s under half-rate ingest; %d parents for %d seats in %d s.%n%n",
-                options.ingestRate(), options.ingestSeconds(), options.batchSize(), options.probeSeconds(),
+        md.append(String.format(Locale.ROOT, "Options: ingest %.0f readings/s offered for %d s in batches of %d,"
+                        + " %.0f readings/s per device; webhook probes for %d s under half-rate ingest;"
+                        + " %d parents for %d seats in %d s.%n%n",
+                options.ingestRate(), options.ingestSeconds(), options.batchSize(), options.deviceRate(),
+                options.probeSeconds(),
                 options.rushParents(), options.rushSeats(), options.rushSeconds()));
         md.append(table()).append('\n');
         md.append("Details (requests dropped by the generator, missed probes, per-component memory) are in ")

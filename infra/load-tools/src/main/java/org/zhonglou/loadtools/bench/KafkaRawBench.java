@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -43,15 +42,16 @@ final class KafkaRawBench {
     private KafkaRawBench() {
     }
 
-    static Result run(String brokers, int readingsPerRecord, Duration duration) throws Exception {
-        ensureTopic(brokers);
+    /** {@code client}: brokers and login ({@link org.zhonglou.loadtools.client.LocalStack#kafkaClient}). */
+    static Result run(Map<String, Object> client, int readingsPerRecord, Duration duration) throws Exception {
+        ensureTopic(client);
         byte[] value = sampleRecord(readingsPerRecord);
         AtomicLong acked = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         Semaphore window = new Semaphore(2_000);
         long records = 0;
         long start;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(brokers))) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProperties(client))) {
             // One warm-up record: metadata and the producer id are fetched once, not per record.
             producer.send(new ProducerRecord<>(TOPIC, "warm-up", value)).get(10, TimeUnit.SECONDS);
             start = System.nanoTime();
@@ -74,9 +74,9 @@ final class KafkaRawBench {
         return new Result(acked.get() / seconds, value.length, readingsPerRecord, acked.get());
     }
 
-    static Properties producerProperties(String brokers) {
+    static Properties producerProperties(Map<String, Object> client) {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        properties.putAll(client);
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         properties.put(ProducerConfig.LINGER_MS_CONFIG, 2);
@@ -85,8 +85,8 @@ final class KafkaRawBench {
         return properties;
     }
 
-    private static void ensureTopic(String brokers) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+    private static void ensureTopic(Map<String, Object> client) throws Exception {
+        try (Admin admin = Admin.create(client)) {
             Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             if (!topics.contains(TOPIC)) {
                 admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get(10, TimeUnit.SECONDS);

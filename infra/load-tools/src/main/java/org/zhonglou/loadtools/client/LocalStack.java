@@ -7,29 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import org.zhonglou.devidentity.DevKeys;
-import org.zhonglou.devidentity.JwtMinter;
+import org.zhonglou.kafkaaccess.KafkaAccess;
+import org.zhonglou.kafkaaccess.KafkaCredentials;
 
 /**
  * The local stack as seen from outside: its repository root (for {@code ./run.sh}), its data directory
- * (dev key, pid files) and dev tokens. Tokens are minted with the stack's own dev key when it is
- * readable, which is what {@code ./run.sh token} does, without starting a JVM per token.
+ * (pid files) and tokens from its identity provider, which is what {@code ./run.sh token} does, without
+ * starting a JVM per token.
  */
 public final class LocalStack {
 
-    public static final List<String> COMPONENTS = List.of("kafka", "store", "mail",
+    public static final List<String> COMPONENTS = List.of("kafka", "store", "mail", "identity-provider",
             "registration-service", "station-monitoring-service", "notification-service");
 
     private final Path root;
     private final Path dataDir;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
-    private volatile JwtMinter minter;
+    private final ProviderTokens provider = ProviderTokens.fromEnvironment();
 
     public LocalStack(Path root, Path dataDir) {
         this.root = root.toAbsolutePath().normalize();
@@ -64,20 +65,26 @@ public final class LocalStack {
         }
     }
 
+    /**
+     * Settings of a Kafka client for {@code brokers} logged in as the local broker's admin, whose password
+     * the stack made in its data directory; without that file (another deployment) no login.
+     */
+    public Map<String, Object> kafkaClient(String brokers) {
+        Map<String, Object> client = new HashMap<>();
+        Path credentials = KafkaCredentials.file(dataDir);
+        if (Files.exists(credentials)) {
+            client.putAll(KafkaCredentials.load(credentials).client(KafkaAccess.ADMIN));
+        }
+        client.put("bootstrap.servers", brokers);
+        return client;
+    }
+
     public String token(String subject, String role) {
         return tokens.computeIfAbsent(subject + "|" + role, key -> mint(subject, role));
     }
 
     private String mint(String subject, String role) {
-        Path privateKey = dataDir.resolve("keys").resolve(DevKeys.PRIVATE_KEY_FILE);
-        if (Files.isReadable(privateKey)) {
-            if (minter == null) {
-                minter = new JwtMinter(DevKeys.readPrivateKey(privateKey));
-            }
-            return minter.mint(subject, List.of(role), subject, Duration.ofHours(6));
-        }
-        List<String> lines = runSh(Duration.ofMinutes(5), "token", subject, role);
-        return lines.get(lines.size() - 1).trim();
+        return provider.token(subject, role);
     }
 
     /** Runs {@code ./run.sh <args>} with this stack's DATA_DIR; returns its output lines, fails on a non-zero exit. */

@@ -123,6 +123,22 @@ public final class StationApi {
         return reply.status() == 200 ? reply.json() : Json.MAPPER.createArrayNode();
     }
 
+    /** Staff send a command ({@code {deviceId, action, parameters?, override?, reason?}}); the answer as it is. */
+    public Reply issueCommand(String stationId, ObjectNode command) {
+        return http.post(endpoints.station() + "/api/stations/" + stationId + "/commands", staff, command);
+    }
+
+    /** A command as staff see it (status, interlock override). */
+    public Reply command(String commandId) {
+        return http.get(endpoints.station() + "/api/commands/" + commandId, staff);
+    }
+
+    /** What a device gets when it polls its pending commands. */
+    public Reply pendingCommands(String stationId, String deviceKey) {
+        return http.get(endpoints.station() + "/api/stations/" + stationId + "/commands/pending",
+                Map.of("X-Device-Key", deviceKey));
+    }
+
     /** A webhook subscription for the given stations; returns the signing secret. */
     public String subscribeWebhook(String target, List<String> stationIds, String minSeverity) {
         ObjectNode body = Json.object().put("channel", "WEBHOOK").put("target", target)

@@ -1,6 +1,7 @@
 package org.zhonglou.loadtools.simulate;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * {@code ./run.sh simulate [--station ID] [--devices N] [--rate R] [--minutes M]}.
@@ -12,6 +13,9 @@ public record SimulatorOptions(String stationId, int devices, double rate, doubl
 
     static final String USAGE = "usage: ./run.sh simulate [--station ID] [--devices N] [--rate R] [--minutes M]";
 
+    /** What the service lets one device send by default (INGEST_READINGS_PER_SECOND): a real sensor's rate. */
+    static final double DEVICE_LIMIT = 100;
+
     public SimulatorOptions {
         if (!stationId.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw new IllegalArgumentException("--station must be a slug like longjiang-road, got '" + stationId + "'");
@@ -21,6 +25,11 @@ public record SimulatorOptions(String stationId, int devices, double rate, doubl
         }
         if (!(rate > 0) || rate > 100_000) {
             throw new IllegalArgumentException("--rate must be above 0 and at most 100000 readings/s");
+        }
+        if (rate / samplingDevices(devices) > DEVICE_LIMIT) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "--rate %.0f over %d devices is more "
+                    + "than the %.0f readings/s the station service lets one device send; use --devices %d or more",
+                    rate, devices, DEVICE_LIMIT, devicesFor(rate)));
         }
         if (!(minutes > 0) || minutes > 24 * 60) {
             throw new IllegalArgumentException("--minutes must be above 0 and at most 1440");
@@ -51,6 +60,19 @@ public record SimulatorOptions(String stationId, int devices, double rate, doubl
             }
         }
         return new SimulatorOptions(station, devices, rate, minutes);
+    }
+
+    /** Every fourth device is a weighbridge, which posts loads only ({@link DeviceRole#forIndex}). */
+    static int samplingDevices(int devices) {
+        return devices - devices / 4;
+    }
+
+    static int devicesFor(double rate) {
+        int devices = 1;
+        while (rate / samplingDevices(devices) > DEVICE_LIMIT) {
+            devices++;
+        }
+        return devices;
     }
 
     public Duration duration() {

@@ -26,5 +26,8 @@ class SimulatorOptionsTest {
         assertThatThrownBy(() -> SimulatorOptions.parse("--station", "Longjiang Road")).hasMessageContaining("slug");
         assertThatThrownBy(() -> SimulatorOptions.parse("--minutes")).hasMessageContaining("needs a value");
         assertThatThrownBy(() -> SimulatorOptions.parse("--speed", "2")).hasMessageContaining("unknown option");
+        assertThatThrownBy(() -> SimulatorOptions.parse("--rate", "500", "--devices", "4"))
+                .hasMessageContaining("100 readings/s").hasMessageContaining("--devices 6");
+        assertThat(SimulatorOptions.parse("--rate", "500", "--devices", "6").rate()).isEqualTo(500);
     }
 }

@@ -2,7 +2,6 @@ package org.zhonglou.notification.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.io.Resource;
 
 /** Everything tunable about delivery; defaults live in application.yml, tests shorten the times. */
 @ConfigurationProperties("notification")
@@ -14,7 +13,6 @@ public record NotificationProperties(
         Stream stream,
         Registration registration,
         Parent parent,
-        ServiceToken serviceToken,
         Mail mail) {
 
     /** {@code allowInsecureTargets}: http and private/loopback receivers (local profile only). */
@@ -48,9 +46,6 @@ public record NotificationProperties(
     }
 
     public record Parent(Duration initialBackoff, Duration maxBackoff) {
-    }
-
-    public record ServiceToken(Resource signingKeyLocation) {
     }
 
     public record Mail(String from) {

@@ -35,17 +35,17 @@ class ContactClient {
     private final HttpClient http;
     private final String baseUrl;
     private final Duration timeout;
-    private final ServiceTokens tokens;
+    private final ServiceToken token;
     private final Retry retry;
     private final CircuitBreaker breaker;
 
-    ContactClient(NotificationProperties properties, ServiceTokens tokens, RetryRegistry retries,
+    ContactClient(NotificationProperties properties, ServiceToken token, RetryRegistry retries,
                   CircuitBreakerRegistry breakers) {
         this.timeout = properties.registration().timeout();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).build();
         this.baseUrl = properties.registration().baseUrl().replaceAll("/+$", "");
-        this.tokens = tokens;
+        this.token = token;
         this.retry = retries.retry("registration");
         this.breaker = breakers.circuitBreaker("registration");
     }
@@ -64,7 +64,7 @@ class ContactClient {
     private Map<String, Contact> fetch(List<String> enrollmentIds) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/internal/enrollments/contacts"))
                 .timeout(timeout)
-                .header("Authorization", "Bearer " + tokens.current())
+                .header("Authorization", "Bearer " + token.current())
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(new Query(enrollmentIds))))
@@ -77,6 +77,9 @@ class ContactClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ContactUnavailableException("interrupted", e);
+        }
+        if (response.statusCode() == 401) {
+            token.forget();
         }
         if (response.statusCode() != 200) {
             throw new ContactUnavailableException("registration answered HTTP " + response.statusCode(), null);

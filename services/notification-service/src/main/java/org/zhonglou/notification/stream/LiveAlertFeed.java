@@ -14,14 +14,15 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.zhonglou.contracts.Topics;
 import org.zhonglou.contracts.cloudevents.CloudEvent;
 import org.zhonglou.contracts.cloudevents.EventCodec;
 import org.zhonglou.contracts.station.AlertEvent;
 import org.zhonglou.notification.alert.AlertNotice;
+import org.zhonglou.support.kafka.KafkaClients;
 
 /**
  * Feeds the live stream. Unlike the delivery consumer (a group member that gets its share of the
@@ -34,20 +35,19 @@ class LiveAlertFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveAlertFeed.class);
 
     private final AlertStreamHub hub;
-    private final String brokers;
+    private final Map<String, Object> connection;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
 
-    LiveAlertFeed(AlertStreamHub hub, @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+    LiveAlertFeed(AlertStreamHub hub, Environment environment) {
         this.hub = hub;
-        this.brokers = brokers;
+        this.connection = KafkaClients.connection(environment);
     }
 
     @Override
     public void start() {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        Map<String, Object> config = new HashMap<>(connection);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "notification-live-stream");
         consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());

@@ -20,7 +20,7 @@ class SecretCipherTest {
 
     private static SecretCipher cipher(String key, String oldKeys) {
         return new SecretCipher(new NotificationProperties(null, new NotificationProperties.Secrets(base64(key),
-                oldKeys), null, null, null, null, null, null, null));
+                oldKeys), null, null, null, null, null, null));
     }
 
     private static String base64(String key) {

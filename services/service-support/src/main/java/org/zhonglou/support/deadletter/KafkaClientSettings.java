@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.zhonglou.support.kafka.KafkaClients;
 
 /**
  * Kafka client settings for the clients the dead-letter handling makes itself (publisher, replay,
@@ -26,10 +27,7 @@ final class KafkaClientSettings {
 
     KafkaClientSettings(Environment environment) {
         Binder binder = Binder.get(environment);
-        common.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                binder.bind(BINDER + ".brokers", String.class).orElse("localhost:9092"));
-        common.putAll(binder.bind(BINDER + ".configuration", Bindable.mapOf(String.class, String.class))
-                .orElse(Map.of()));
+        common.putAll(KafkaClients.connection(environment));
         producer = binder.bind(BINDER + ".producer-properties", Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of());
         replicationFactor = binder.bind(BINDER + ".replication-factor", Short.class).orElse((short) 1);

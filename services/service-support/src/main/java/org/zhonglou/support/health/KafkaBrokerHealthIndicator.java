@@ -1,6 +1,7 @@
 package org.zhonglou.support.health;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -19,15 +20,16 @@ public class KafkaBrokerHealthIndicator extends AbstractHealthIndicator implemen
     private final AdminClient admin;
     private final Duration timeout;
 
-    public KafkaBrokerHealthIndicator(String brokers, Duration timeout) {
+    /** {@code connection}: brokers and login, {@link org.zhonglou.support.kafka.KafkaClients#connection}. */
+    public KafkaBrokerHealthIndicator(Map<String, Object> connection, Duration timeout) {
         super("Kafka health check failed");
         this.timeout = timeout;
         int millis = (int) timeout.toMillis();
-        this.admin = AdminClient.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+        Map<String, Object> config = new HashMap<>(connection);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        this.admin = AdminClient.create(config);
     }
 
     @Override

@@ -1,13 +1,13 @@
 package org.zhonglou.support.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.io.Resource;
 
 /**
- * Where tokens come from. Locally: the dev public key the launcher writes
- * ({@code JWT_PUBLIC_KEY_LOCATION}). In production: the city identity provider's {@code issuer-uri}
- * ({@code JWT_ISSUER_URI}), which wins when set and also pins the {@code iss} claim.
+ * Whose tokens a service accepts, the same way in every profile: the identity provider at
+ * {@code issuerUri} ({@code JWT_ISSUER_URI}; locally {@code http://localhost:9000}, in production the
+ * city's provider), whose discovery document names the signing keys, and tokens whose {@code aud}
+ * names this service ({@code JWT_AUDIENCE}).
  */
 @ConfigurationProperties("zhonglou.security.jwt")
-public record JwtProperties(Resource publicKeyLocation, String issuerUri) {
+public record JwtProperties(String issuerUri, String audience) {
 }

@@ -1,11 +1,5 @@
 package org.zhonglou.support.security;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.KeyFactory;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,8 +9,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -30,15 +22,8 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(JwtProperties properties) throws Exception {
-        if (properties.issuerUri() != null && !properties.issuerUri().isBlank()) {
-            return JwtDecoders.fromIssuerLocation(properties.issuerUri());
-        }
-        if (properties.publicKeyLocation() == null || !properties.publicKeyLocation().exists()) {
-            throw new IllegalStateException("No token verification key: set JWT_PUBLIC_KEY_LOCATION (local) or "
-                    + "JWT_ISSUER_URI (production). Looked for " + properties.publicKeyLocation());
-        }
-        return NimbusJwtDecoder.withPublicKey(readPublicKey(properties)).build();
+    JwtDecoder jwtDecoder(JwtProperties properties) {
+        return TokenValidation.decoder(properties);
     }
 
     @Bean
@@ -79,16 +64,6 @@ public class SecurityConfiguration {
                 .requestMatchers("/internal/**").hasRole("SERVICE")
                 .anyRequest().denyAll());
         return http.build();
-    }
-
-    private static RSAPublicKey readPublicKey(JwtProperties properties) throws Exception {
-        try (InputStream in = properties.publicKeyLocation().getInputStream()) {
-            String pem = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
-            byte[] der = Base64.getDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", ""));
-            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new IllegalStateException("Cannot read the token public key " + properties.publicKeyLocation(), e);
-        }
     }
 
 }

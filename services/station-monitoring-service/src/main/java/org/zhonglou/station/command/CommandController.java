@@ -34,40 +34,51 @@ class CommandController {
     private final Stations stations;
     private final Devices devices;
     private final Commands commands;
-    private final Interlock interlock;
 
-    CommandController(Stations stations, Devices devices, Commands commands, Interlock interlock) {
+    CommandController(Stations stations, Devices devices, Commands commands) {
         this.stations = stations;
         this.devices = devices;
         this.commands = commands;
-        this.interlock = interlock;
     }
 
     @PostMapping("/api/stations/{stationId}/commands")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    @Operation(summary = "Send a command to a device (staff)", description = "START of a device with an open CRITICAL "
-            + "alert is refused (409) unless override is true and a reason is given; the override is recorded.")
+    @Operation(summary = "Send a command to a device (staff)", description = "START, RESUME and RESET (the actions that "
+            + "set equipment moving) are refused with 409 (type interlock) while a CRITICAL alert of the station is "
+            + "open, unless override is true and a reason is given; the override (staff id, reason, time, the alerts "
+            + "it covers) is recorded on the command and in its CommandIssued event. STOP and PAUSE always go through.")
     Issued issue(@PathVariable String stationId, @Valid @RequestBody IssueCommand request,
                  @AuthenticationPrincipal Jwt staff) {
         stations.require(stationId);
         if (!devices.exists(stationId, request.deviceId())) {
             throw ApiProblem.notFound("Station '" + stationId + "' has no device '" + request.deviceId() + "'.");
         }
-        String overrideReason = interlock.check(stationId, request.deviceId(), request.action(),
-                Boolean.TRUE.equals(request.override()), request.reason());
-        Document command = commands.issue(stationId, request.deviceId(), request.action().name(), request.parameters(),
-                staff.getSubject(), overrideReason);
+        Document command = commands.issue(stationId, request.deviceId(), request.action(), request.parameters(),
+                staff.getSubject(), Boolean.TRUE.equals(request.override()), request.reason());
         return new Issued(command.getString("_id"), CommandStatus.PENDING);
     }
 
     @GetMapping("/api/stations/{stationId}/commands/pending")
     @SecurityRequirement(name = "deviceKey")
-    @Operation(summary = "The calling device's pending commands (device key)")
+    @Operation(summary = "The calling device's pending commands (device key)", description = "The first fetch hands a "
+            + "command over (it no longer expires). A START, RESUME or RESET issued before a CRITICAL alert of the "
+            + "station opened is not handed over while that alert is open: it becomes REFUSED (a completion, with "
+            + "a CommandCompleted event naming the alert) and staff issue it again, with an override if need be.")
     List<CommandView> pending(@PathVariable String stationId, @AuthenticationPrincipal DeviceIdentity device) {
         if (!device.stationId().equals(stationId)) {
             throw ApiProblem.forbidden("This device key belongs to another station.");
         }
         return commands.pendingFor(stationId, device.deviceId()).stream().map(CommandView::of).toList();
+    }
+
+    @GetMapping("/api/commands/{commandId}")
+    @Operation(summary = "A command with its status and any interlock override (staff)")
+    CommandDetails get(@PathVariable String commandId) {
+        Document command = commands.find(commandId);
+        if (command == null) {
+            throw ApiProblem.notFound("No command '" + commandId + "'.");
+        }
+        return CommandDetails.of(command);
     }
 
     @PostMapping("/api/commands/{commandId}/result")
@@ -95,8 +106,6 @@ class CommandController {
         throw ApiProblem.conflict("command-not-pending", "Command not pending",
                 "Command " + commandId + " is already " + now.getString("status") + ".");
     }
-
-    enum Action { START, STOP, RESET, PAUSE, RESUME }
 
     record IssueCommand(@NotNull @Pattern(regexp = "[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?") String deviceId,
                         @NotNull Action action,

@@ -3,6 +3,7 @@ package org.zhonglou.station.command;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.zhonglou.contracts.EventTypes;
 import org.zhonglou.contracts.Topics;
 import org.zhonglou.contracts.station.CommandEvent;
+import org.zhonglou.contracts.station.CommandEvent.InterlockOverride;
 import org.zhonglou.contracts.station.CommandStatus;
 import org.zhonglou.station.outbox.OutboxDocuments;
 import org.zhonglou.support.outbox.OutboxEvent;
@@ -29,7 +31,7 @@ import org.zhonglou.support.outbox.OutboxRelay;
 /**
  * Remote commands. A command and its pending events live in one document ({@code commands}); every status
  * change is a conditional update from PENDING, so a result, a second result and the expiry can never all
- * win: exactly one CommandCompleted per command.
+ * win: exactly one CommandCompleted per command (EXPIRED and REFUSED are completions too).
  */
 @Service
 class Commands {
@@ -39,37 +41,46 @@ class Commands {
 
     private final MongoTemplate mongo;
     private final OutboxRelay relay;
+    private final Interlock interlock;
     private final Clock clock;
     private final Duration expiry;
 
-    Commands(MongoTemplate mongo, OutboxRelay relay, Clock clock,
+    Commands(MongoTemplate mongo, OutboxRelay relay, Interlock interlock, Clock clock,
              @Value("${station.commands.expiry:PT10M}") Duration expiry) {
         this.mongo = mongo;
+        this.interlock = interlock;
         this.relay = relay;
         this.clock = clock;
         this.expiry = expiry;
     }
 
-    Document issue(String stationId, String deviceId, String action, Map<String, Object> parameters, String staffId,
-                   String overrideReason) {
+    /** Issues a command once the interlock lets it through (409 otherwise); an override is recorded on it. */
+    Document issue(String stationId, String deviceId, Action action, Map<String, Object> parameters, String staffId,
+                   boolean overrideRequested, String reason) {
         Instant now = clock.instant();
+        InterlockOverride override = interlock.check(stationId, action, overrideRequested, reason, staffId, now);
         String id = "cmd-" + UUID.randomUUID();
         Document command = new Document("_id", id).append("stationId", stationId).append("deviceId", deviceId)
-                .append("action", action).append("parameters", parameters == null ? Map.of() : parameters)
+                .append("action", action.name()).append("parameters", parameters == null ? Map.of() : parameters)
                 .append("status", CommandStatus.PENDING.name()).append("issuedBy", staffId)
                 .append("issuedAt", Date.from(now)).append("expiresAt", Date.from(now.plus(expiry)));
-        if (overrideReason != null) {
-            command.append("interlockOverride", new Document("by", staffId).append("reason", overrideReason)
-                    .append("at", Date.from(now)));
+        if (override != null) {
+            command.append("interlockOverride", new Document("by", override.by()).append("reason", override.reason())
+                    .append("at", Date.from(override.at())).append("alertIds", override.alertIds()));
         }
         command.append(OutboxEvent.FIELD, List.of(outbox(EventTypes.COMMAND_ISSUED, command, CommandStatus.PENDING, null, now)));
         mongo.insert(command, COLLECTION);
         relay.relaySoon(COLLECTION, id);
-        log.info("Command {} {} issued to {} of {} by {}", id, action, deviceId, stationId, staffId);
+        log.info("Command {} {} issued to {} of {} by {}{}", id, action, deviceId, stationId, staffId,
+                override == null ? "" : " overriding the interlock");
         return command;
     }
 
-    /** The device's pending commands; the first fetch marks them picked up, which stops their expiry. */
+    /**
+     * The device's pending commands; the first fetch marks them picked up, which stops their expiry. A
+     * command the interlock holds back (it would start equipment while a CRITICAL alert opened after it
+     * was issued is still open) is never handed over: it becomes REFUSED, with a CommandCompleted event.
+     */
     List<Document> pendingFor(String stationId, String deviceId) {
         Instant now = clock.instant();
         Criteria mine = Criteria.where("stationId").is(stationId).and("deviceId").is(deviceId)
@@ -77,13 +88,32 @@ class Commands {
         List<Document> pending = mongo.find(Query.query(mine).with(Sort.by("issuedAt")).limit(100), Document.class,
                 COLLECTION);
         pending.removeIf(c -> c.get("pickedUpAt") == null && !c.getDate("expiresAt").toInstant().isAfter(now));
+        List<String> openCritical = null;
+        List<Document> handedOver = new ArrayList<>();
         for (Document command : pending) {
-            if (command.get("pickedUpAt") == null) {
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(command.get("_id")).and("pickedUpAt").is(null)),
-                        new Update().set("pickedUpAt", Date.from(now)), COLLECTION);
+            if (command.get("pickedUpAt") != null) {
+                handedOver.add(command);
+                continue;
             }
+            if (Action.startsEquipment(command.getString("action"))) {
+                openCritical = openCritical == null ? interlock.openCritical(stationId) : openCritical;
+                String held = Interlock.holdsBack(command, openCritical);
+                if (held != null) {
+                    refuse(command, held, now);
+                    continue;
+                }
+            }
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(command.get("_id")).and("pickedUpAt").is(null)),
+                    new Update().set("pickedUpAt", Date.from(now)), COLLECTION);
+            handedOver.add(command);
         }
-        return pending;
+        return handedOver;
+    }
+
+    private void refuse(Document command, String reason, Instant now) {
+        transition(Query.query(Criteria.where("_id").is(command.get("_id"))
+                .and("status").is(CommandStatus.PENDING.name()).and("pickedUpAt").is(null)),
+                CommandStatus.REFUSED, reason, now);
     }
 
     /** Completes a PENDING command; null when it is not PENDING any more. */
@@ -132,7 +162,14 @@ class Commands {
 
     private static Document outbox(String type, Document command, CommandStatus status, String message, Instant now) {
         CommandEvent data = new CommandEvent(command.getString("_id"), command.getString("stationId"),
-                command.getString("deviceId"), command.getString("action"), status, message, now);
+                command.getString("deviceId"), command.getString("action"), status, message, now,
+                override(command));
         return OutboxDocuments.of(Topics.STATION_COMMANDS, type, data.stationId(), now, data);
+    }
+
+    static InterlockOverride override(Document command) {
+        Document o = command.get("interlockOverride", Document.class);
+        return o == null ? null : new InterlockOverride(o.getString("by"), o.getString("reason"),
+                o.getDate("at").toInstant(), o.getList("alertIds", String.class, List.of()));
     }
 }

@@ -1,17 +1,25 @@
 package org.zhonglou.station.command;
 
+import java.time.Instant;
+import java.util.List;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import org.zhonglou.contracts.station.AlertState;
+import org.zhonglou.contracts.station.CommandEvent.InterlockOverride;
 import org.zhonglou.contracts.station.Severity;
 import org.zhonglou.station.alerting.AlertBook;
 import org.zhonglou.support.web.ApiProblem;
 
 /**
- * Safety interlock: equipment with an open CRITICAL alert (its own, or station-wide) is not started
- * remotely unless a staff member overrides it with a reason, which is recorded on the command.
+ * Safety interlock: while a CRITICAL alert of a station is open (of any of its devices, or station-wide:
+ * H2S at the gas sensor makes starting the compactor next to it unsafe), no equipment of the station is
+ * started, resumed or reset remotely unless a staff member overrides it with a reason. Checked when the
+ * command is issued and again when the device fetches it, so a command queued before the alert is not
+ * handed over while the alert is open.
  */
 @Component
 class Interlock {
@@ -22,22 +30,44 @@ class Interlock {
         this.mongo = mongo;
     }
 
-    /** Returns the override reason to record (null when none was needed); throws 409 when refused. */
-    String check(String stationId, String deviceId, CommandController.Action action, boolean override, String reason) {
-        if (action != CommandController.Action.START || !criticalOpen(stationId, deviceId)) {
+    /** The override to record (null when none was needed); throws 409 when refused. */
+    InterlockOverride check(String stationId, Action action, boolean override, String reason, String staffId,
+                            Instant now) {
+        if (!action.startsEquipment()) {
+            return null;
+        }
+        List<String> open = openCritical(stationId);
+        if (open.isEmpty()) {
             return null;
         }
         if (override && reason != null && !reason.isBlank()) {
-            return reason.strip();
+            return new InterlockOverride(staffId, reason.strip(), now, open);
         }
-        throw ApiProblem.conflict("interlock", "Interlocked",
-                "Device " + deviceId + " has an open CRITICAL alert; START needs override: true and a reason.");
+        throw ApiProblem.conflict("interlock", "Interlocked", "Station " + stationId + " has an open CRITICAL alert ("
+                + open.get(0) + "); " + action + " needs override: true and a reason.");
     }
 
-    private boolean criticalOpen(String stationId, String deviceId) {
-        return mongo.exists(Query.query(Criteria.where("stationId").is(stationId)
-                .orOperator(Criteria.where("deviceId").is(deviceId), Criteria.where("deviceId").is(null))
+    /**
+     * Why a command still waiting for its device must not be handed over now, or null. An override covers
+     * the alerts that were open when it was given, not ones raised since.
+     */
+    static String holdsBack(Document command, List<String> openCritical) {
+        if (!Action.startsEquipment(command.getString("action"))) {
+            return null;
+        }
+        Document override = command.get("interlockOverride", Document.class);
+        List<?> covered = override == null ? List.of() : override.getList("alertIds", Object.class, List.of());
+        return openCritical.stream().filter(id -> !covered.contains(id)).findFirst()
+                .map(id -> "interlocked: CRITICAL alert " + id + " is open").orElse(null);
+    }
+
+    /** Ids of the station's open CRITICAL alerts, oldest first. */
+    List<String> openCritical(String stationId) {
+        Query query = Query.query(Criteria.where("stationId").is(stationId)
                 .and("severity").is(Severity.CRITICAL.name())
-                .and("state").in(AlertState.ACTIVE.name(), AlertState.ACKNOWLEDGED.name())), AlertBook.ALERTS);
+                .and("state").in(AlertState.ACTIVE.name(), AlertState.ACKNOWLEDGED.name()))
+                .with(Sort.by("raisedAt"));
+        query.fields().include("_id");
+        return mongo.find(query, Document.class, AlertBook.ALERTS).stream().map(d -> d.getString("_id")).toList();
     }
 }

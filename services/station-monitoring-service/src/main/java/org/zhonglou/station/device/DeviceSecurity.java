@@ -17,9 +17,9 @@ import org.zhonglou.support.security.Reads;
 class DeviceSecurity {
 
     @Bean
-    ApiSecurityCustomizer stationAccessRules(Devices devices, ProblemSecurityHandlers problems) {
+    ApiSecurityCustomizer stationAccessRules(Devices devices, DeviceKeyGuard guard, ProblemSecurityHandlers problems) {
         return http -> http
-                .addFilterBefore(new DeviceKeyFilter(devices, problems), BearerTokenAuthenticationFilter.class)
+                .addFilterBefore(new DeviceKeyFilter(devices, guard, problems), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/stations/*/readings").hasRole(DeviceAuthentication.ROLE)
                         .requestMatchers(Reads.of("/api/stations/*/commands/pending"))

@@ -50,6 +50,8 @@ class ReadingsController {
     @SecurityRequirement(name = "deviceKey")
     @Operation(summary = "Post one reading or an array of up to 1,000; 202 only once they are durably on Kafka",
             description = "A batch with any invalid item is rejected whole (400, each bad item named as [i].field). "
+                    + "Each device may send INGEST_READINGS_PER_SECOND readings per second (100) with a backlog of INGEST_BURST (6,000) at once, "
+                    + "and have at most INGEST_MAX_IN_FLIGHT_PER_DEVICE batches (16) waiting for the broker: 429 beyond. "
                     + "A timestamp must lie between now minus the raw-reading retention (RAW_RETENTION, P90D; never "
                     + "before 2000-01-01) and 5 minutes from now. 429 and 503 carry Retry-After.")
     Accepted post(@PathVariable String stationId, @RequestBody JsonNode body,
@@ -67,7 +69,7 @@ class ReadingsController {
         gate.checkRate(stationId, device.deviceId(), result.readings().size());
         ReadingsAccepted batch = new ReadingsAccepted(batchId, stationId, device.deviceId(), receivedAt,
                 result.readings());
-        return gate.inFlight(() -> publish(batch));
+        return gate.inFlight(stationId, device.deviceId(), () -> publish(batch));
     }
 
     private Accepted publish(ReadingsAccepted batch) {

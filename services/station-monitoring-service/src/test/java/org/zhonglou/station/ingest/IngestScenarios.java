@@ -156,6 +156,28 @@ public abstract class IngestScenarios {
     }
 
     @Test
+    void aDeviceMaySendAMinuteOfBacklogAtOnceThenGetsA429WithRetryAfterWhileItsNeighboursGoOn() {
+        String station = api.newStation(200);
+        String key = api.newDevice(station, "fill-1");
+        String neighbour = api.newDevice(station, "fill-2");
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 1000; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"metric\": \"fill_level_pct\", \"value\": ").append(i % 100).append('}');
+        }
+        String thousand = batch.append(']').toString();
+
+        for (int b = 0; b < 6; b++) {
+            assertThat(api.post(station, key, thousand).status()).as("batch %d of the backlog", b).isEqualTo(202);
+        }
+        ApiClient.Answer flooded = api.post(station, key, thousand);
+
+        assertThat(flooded.status()).isEqualTo(429);
+        assertThat(flooded.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(Integer.parseInt(flooded.header("Retry-After"))).isBetween(1, 10);
+        assertThat(api.post(station, neighbour, thousand).status()).isEqualTo(202);
+    }
+
+    @Test
     void aRepeatedReadingIdOfTheSameDeviceIsStoredOnce() {
         String station = api.newStation(200);
         String key = api.newDevice(station, "motor-1");
