@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,8 +78,8 @@ class IdentityProviderTest {
         try (ConfigurableApplicationContext provider = start(data)) {
             assertThat(get(base(provider) + "/oauth2/jwks").toString()).isEqualTo(firstJwks);
         }
-        assertThat(Files.getPosixFilePermissions(data.resolve(SigningKey.FILE)).toString())
-                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(Files.getPosixFilePermissions(data.resolve(SigningKey.FILE)))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 
     private static ConfigurableApplicationContext start(Path data) {

@@ -50,6 +50,11 @@ class DeadLetterController {
                 ApiProblem.notFound("No dead-letter topic " + deadLetterTopic + " in this service."));
         try {
             return replay.replay(consumer, limit);
+        } catch (DeadLetterReplay.NotPermitted e) {
+            throw ApiProblem.conflict("replay-not-permitted", "Replay not permitted",
+                    "This service may not write " + e.topic + " (the broker grants that topic to the service that "
+                            + "owns it); nothing was replayed. An operator with the broker's admin login can copy the "
+                            + "records back, see the README, 'Kafka users'.");
         } catch (KafkaException | IllegalStateException e) {
             throw ApiProblem.unavailable("The broker cannot be reached; nothing more was replayed.", RETRY_AFTER);
         }

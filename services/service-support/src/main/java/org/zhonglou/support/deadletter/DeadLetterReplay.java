@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -98,11 +99,30 @@ final class DeadLetterReplay {
         try {
             template.send(new ProducerRecord<>(topic, null, record.key(), record.value(), headers))
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AuthorizationException) {
+                throw new NotPermitted(topic);
+            }
+            throw new IllegalStateException("The broker did not take the replayed record " + record.offset(), e);
+        } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("The broker did not take the replayed record " + record.offset(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while replaying", e);
+        }
+    }
+
+    /**
+     * The broker's ACLs let a service write only the topics it owns; a consumer of another service's topic
+     * (notification of alerts and enrollments) cannot put records back there itself.
+     */
+    static final class NotPermitted extends RuntimeException {
+
+        final String topic;
+
+        NotPermitted(String topic) {
+            super("Not permitted to write " + topic);
+            this.topic = topic;
         }
     }
 
