@@ -47,6 +47,11 @@ public final class ApiClient {
         return new Call("DELETE", path, null);
     }
 
+    /** Any method without a body, e.g. HEAD or OPTIONS (access rules must treat them as GET). */
+    public Call method(String method, String path) {
+        return new Call(method, path, null);
+    }
+
     public static String json(Object value) {
         return value instanceof String text ? text : JSON.writeValueAsString(value);
     }

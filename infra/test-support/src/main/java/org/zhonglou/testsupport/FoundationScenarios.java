@@ -155,12 +155,31 @@ public abstract class FoundationScenarios {
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
     }
 
+    /**
+     * What an unknown {@code /api} path answers to {@link #allowedRole()}: 404 where the service's rules
+     * end with "the rest of /api for this role", 403 where nothing unnamed is allowed at all.
+     */
+    protected int unknownApiPathStatus() {
+        return 404;
+    }
+
     @Test
-    void unknownPathsAre404ProblemJson() {
+    void unknownPathsAreAProblemJsonRefusal() {
         ApiClient.Answer answer = api().get("/api/no-such-thing").bearer(TestTokens.token("someone", allowedRole()))
                 .send();
 
-        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.status()).isEqualTo(unknownApiPathStatus());
         assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void unknownPathsWithoutATokenAre401AndWithATokenOutsideTheApiAre403() {
+        for (String method : new String[] {"GET", "HEAD", "OPTIONS", "POST", "DELETE"}) {
+            for (String path : new String[] {"/api/no-such-thing", "/no-such-thing", "/actuator/env"}) {
+                assertThat(api().method(method, path).send().status()).as(method + " " + path).isEqualTo(401);
+            }
+            assertThat(api().method(method, "/actuator/env").bearer(TestTokens.token("someone", allowedRole())).send()
+                    .status()).as(method).isEqualTo(403);
+        }
     }
 }

@@ -44,6 +44,11 @@ public final class TestTokens {
         return signed(claims(subject, role).build());
     }
 
+    /** A token that expires {@code validity} from now (for what must end with the token). */
+    public static String token(String subject, String role, Duration validity) {
+        return signed(claims(subject, role).expirationTime(Date.from(Instant.now().plus(validity))).build());
+    }
+
     /** A valid token's claims, to change one before signing. */
     public static JWTClaimsSet.Builder claims(String subject, String role) {
         Instant now = Instant.now();

@@ -9,6 +9,7 @@ import org.springframework.http.HttpMethod;
 import org.zhonglou.registration.programme.ProgrammeFields;
 import org.zhonglou.support.outbox.OutboxCollections;
 import org.zhonglou.support.security.ApiSecurityCustomizer;
+import org.zhonglou.support.security.Reads;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RegistrationProperties.class)
@@ -26,15 +27,18 @@ class RegistrationConfiguration {
         return OutboxCollections.of(ProgrammeFields.COLLECTION);
     }
 
-    /** Reading programmes is public; who may do what else is decided per path and role here. */
+    /**
+     * Reading programmes is public; who may do what else is decided per path and role here (reads
+     * include HEAD and OPTIONS); anything not named is denied by the shared rules.
+     */
     @Bean
     ApiSecurityCustomizer registrationAccessRules() {
         return http -> http.authorizeHttpRequests(rules -> rules
-                .requestMatchers(HttpMethod.GET, "/api/programmes", "/api/programmes/*").permitAll()
+                .requestMatchers(Reads.of("/api/programmes", "/api/programmes/*")).permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/programmes").hasRole("STAFF")
-                .requestMatchers(HttpMethod.GET, "/api/programmes/*/roster").hasRole("STAFF")
+                .requestMatchers(Reads.of("/api/programmes/*/roster")).hasRole("STAFF")
                 .requestMatchers(HttpMethod.POST, "/api/programmes/*/enrollments").hasRole("PARENT")
-                .requestMatchers(HttpMethod.GET, "/api/enrollments").hasRole("PARENT")
+                .requestMatchers(Reads.of("/api/enrollments")).hasRole("PARENT")
                 .requestMatchers("/api/enrollments/**").hasAnyRole("PARENT", "STAFF")
                 .requestMatchers("/api/admin/**").hasRole("STAFF"));
     }

@@ -134,6 +134,7 @@ abstract class PrivacyScenarios extends StackScenarios {
         assertThat(api().get("/api/programmes/" + ended).send().json().path("seatsTaken").asInt()).isEqualTo(1);
         Document ledger = mongo.findById(ended, Document.class, "programmes");
         assertThat(ledger.get("children", Document.class)).isEmpty();
+        assertThat(ledger.get("guardians", Document.class)).isEmpty();
         assertThat(ledger.get("finalCounts", Document.class).getInteger("confirmed")).isEqualTo(1);
     }
 

@@ -23,6 +23,12 @@ class RegistrationFoundationIT extends FoundationScenarios {
                 """;
     }
 
+    /** Registration names every path it serves; the rest is denied even to staff. */
+    @Override
+    protected int unknownApiPathStatus() {
+        return 403;
+    }
+
     @Override
     protected String allowedRole() {
         return "STAFF";

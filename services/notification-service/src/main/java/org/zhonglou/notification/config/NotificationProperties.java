@@ -33,7 +33,13 @@ public record NotificationProperties(
     public record Reminders(Duration interval) {
     }
 
-    public record Stream(Duration heartbeat, Duration replayWindow, int maxBuffered) {
+    /**
+     * {@code maxBuffered}: alerts kept for replay; {@code maxPerUser}/{@code maxTotal}: open streams per
+     * staff member and per instance; {@code clientBuffer}: events waiting for one client before it is
+     * dropped as too slow.
+     */
+    public record Stream(Duration heartbeat, Duration replayWindow, int maxBuffered, int maxPerUser, int maxTotal,
+                         int clientBuffer) {
     }
 
     public record Registration(String baseUrl, Duration timeout) {

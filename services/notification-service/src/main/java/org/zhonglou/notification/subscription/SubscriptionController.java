@@ -38,7 +38,9 @@ class SubscriptionController {
 
     @PostMapping
     @Operation(summary = "Subscribe to alerts by webhook or e-mail",
-            description = "201 with the subscription; for webhooks `signingSecret` is shown here only.")
+            description = "201 with the subscription; for webhooks `signingSecret` is shown here only. 409 "
+                    + "subscription-limit when the caller already has SUBSCRIPTIONS_MAX_PER_STAFF (50) subscriptions "
+                    + "(a conflict with the caller's current state: deleting one makes room).")
     ResponseEntity<SubscriptionResponse> create(@AuthenticationPrincipal Jwt jwt,
             @Valid @RequestBody SubscriptionRequest request) {
         SubscriptionService.Created created = service.create(jwt.getSubject(), request);

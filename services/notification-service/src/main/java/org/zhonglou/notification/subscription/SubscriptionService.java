@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.zhonglou.notification.subscription.SubscriptionController.QuietHoursBody;
 import org.zhonglou.notification.subscription.SubscriptionController.SubscriptionRequest;
@@ -24,12 +25,15 @@ public class SubscriptionService {
     private final TargetGuard guard;
     private final SecretCipher cipher;
     private final Clock clock;
+    private final int maxPerStaff;
 
-    public SubscriptionService(SubscriptionStore store, TargetGuard guard, SecretCipher cipher, Clock clock) {
+    public SubscriptionService(SubscriptionStore store, TargetGuard guard, SecretCipher cipher, Clock clock,
+                               @Value("${notification.subscriptions.max-per-staff}") int maxPerStaff) {
         this.store = store;
         this.guard = guard;
         this.cipher = cipher;
         this.clock = clock;
+        this.maxPerStaff = maxPerStaff;
     }
 
     /** A new subscription and, for webhooks, its plain signing secret (the only time it is visible). */
@@ -42,6 +46,13 @@ public class SubscriptionService {
         Subscription.QuietHoursDocument quietHours = quietHours(request.quietHours(), problems);
         if (!problems.isEmpty()) {
             throw ApiProblem.badRequest("The subscription has invalid fields.", problems);
+        }
+        // Every subscription is matched against every alert and may fan out to a webhook or a mailbox:
+        // one account (or a leaked staff token) must not multiply that without bound.
+        if (store.countByOwner(owner) >= maxPerStaff) {
+            throw ApiProblem.conflict("subscription-limit", "Too many subscriptions",
+                    "You already have " + maxPerStaff + " subscriptions, the limit per staff member; delete one "
+                            + "first.");
         }
         String secret = request.channel() == Channel.WEBHOOK ? cipher.newSecret() : null;
         Subscription subscription = store.insert(new Subscription(UUID.randomUUID().toString(), owner,

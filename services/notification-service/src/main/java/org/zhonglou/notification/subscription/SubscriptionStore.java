@@ -38,6 +38,10 @@ public class SubscriptionStore {
                 Subscription.class);
     }
 
+    public long countByOwner(String owner) {
+        return mongo.count(Query.query(Criteria.where("owner").is(owner)), Subscription.class);
+    }
+
     public List<Subscription> all() {
         return mongo.findAll(Subscription.class);
     }

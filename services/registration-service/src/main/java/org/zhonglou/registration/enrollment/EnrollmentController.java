@@ -3,6 +3,7 @@ package org.zhonglou.registration.enrollment;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.github.bucket4j.TimeMeter;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhonglou.registration.RegistrationProperties;
 import org.zhonglou.support.web.ApiProblem;
 import org.zhonglou.support.web.FieldProblem;
 
@@ -26,20 +28,26 @@ class EnrollmentController {
 
     private final SignUp signUp;
     private final Enrollments enrollments;
+    private final SignUpRateLimit rateLimit;
 
-    EnrollmentController(SignUp signUp, Enrollments enrollments) {
+    EnrollmentController(SignUp signUp, Enrollments enrollments, RegistrationProperties properties) {
         this.signUp = signUp;
         this.enrollments = enrollments;
+        this.rateLimit = new SignUpRateLimit(properties.signupRate(), TimeMeter.SYSTEM_NANOTIME);
     }
 
     @PostMapping("/api/programmes/{programmeId}/enrollments")
     @Operation(summary = "Sign a child up (PARENT)", description = "201 CONFIRMED or WAITLISTED with waitlistPosition; "
-            + "200 for a replay with the same Idempotency-Key and body; 409 programme-full or duplicate-child; "
-            + "422 consent-required, signup-closed, age-out-of-range, idempotency-key-reused.")
+            + "200 for a replay with the same Idempotency-Key and body; 409 programme-full, duplicate-child or "
+            + "guardian-limit (the programme's maxActivePerGuardian reached); 422 consent-required, signup-closed, "
+            + "age-out-of-range, idempotency-key-reused; 429 rate-limited with Retry-After (sign-up attempts per "
+            + "guardian, SIGNUP_RATE_ATTEMPTS per SIGNUP_RATE_PERIOD, default 10 a minute). Names are kept "
+            + "NFKC-folded without invisible characters; guardian fields with control characters are 400.")
     ResponseEntity<EnrollmentResponse> enroll(@PathVariable String programmeId,
             @Parameter(description = "Client-chosen unique key per sign-up attempt (kept with the enrollment)")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @Valid @RequestBody EnrollmentRequest request, @AuthenticationPrincipal Jwt jwt) {
+        rateLimit.attempt(jwt.getSubject());
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw ApiProblem.badRequest("The Idempotency-Key header is required (1 to 200 characters).",
                     List.of(new FieldProblem("Idempotency-Key", "required header")));

@@ -16,13 +16,24 @@ record EnrollmentRequest(@NotNull @Valid Child child, @NotNull @Valid Guardian g
                          @Schema(description = "Must be true; false or missing is refused with 422 consent-required")
                          Boolean consentGiven) {
 
-    record Child(@NotBlank @Size(max = 100) String fullName,
+    /** Control characters and line breaks (header and log injection, forged lines in a roster export). */
+    static final String NO_CONTROL = "[^\\p{Cc}\\p{Zl}\\p{Zp}]*";
+    static final String NO_CONTROL_MESSAGE = "must not contain control characters or line breaks";
+    /** An address also has no invisible or bidi characters (a spoofed address looks like another). */
+    static final String PLAIN = "[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]*";
+    static final String PLAIN_MESSAGE = "must not contain control, invisible or line-break characters";
+    static final String VISIBLE = "(?s).*[\\p{L}\\p{N}].*";
+
+    /** The name is cleaned (Names.clean) before it is kept; something visible must remain. */
+    record Child(@NotBlank @Size(max = 100)
+                 @Pattern(regexp = VISIBLE, message = "must contain a letter or digit") String fullName,
                  @NotNull @Past @WithinTimeBounds LocalDate dateOfBirth) {
     }
 
-    record Guardian(@NotBlank @Size(max = 100) String fullName,
+    record Guardian(@NotBlank @Size(max = 100) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE)
+                    @Pattern(regexp = VISIBLE, message = "must contain a letter or digit") String fullName,
                     @NotBlank @Pattern(regexp = "\\+?[0-9][0-9 -]{4,19}", message = "must be a phone number") String phone,
-                    @NotBlank @Email @Size(max = 254) String email,
+                    @NotBlank @Email @Size(max = 254) @Pattern(regexp = PLAIN, message = PLAIN_MESSAGE) String email,
                     @Schema(description = "Additive extension: language for messages to the guardian, zh (default) or en")
                     @Pattern(regexp = "zh|en", message = "must be zh or en") String language) {
 

@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.zhonglou.contracts.registration.EnrollmentStatus;
 import org.zhonglou.registration.RegistrationProperties;
+import org.zhonglou.registration.privacy.Names;
 import org.zhonglou.registration.privacy.PiiHasher;
 import org.zhonglou.registration.programme.Programme;
 import org.zhonglou.registration.programme.ProgrammeFields;
@@ -85,7 +86,8 @@ class SignUp {
         }
         EnrollmentRecord record = new EnrollmentRecord(id, programmeId, guardianId,
                 hasher.childKey(request.child().fullName(), request.child().dateOfBirth()), fingerprints.get(0),
-                request.child().fullName().strip(), request.child().dateOfBirth(), request.guardian().fullName().strip(),
+                Names.clean(request.child().fullName()), request.child().dateOfBirth(),
+                Names.clean(request.guardian().fullName()),
                 request.guardian().phone().strip(), request.guardian().email().strip(),
                 request.guardian().languageOrDefault(), now, consentTextVersion, now);
         try {
@@ -113,6 +115,9 @@ class SignUp {
             }
             case DUPLICATE_CHILD -> throw ApiProblem.conflict("duplicate-child", "Child already signed up",
                     "This child is already confirmed or waitlisted in this programme.");
+            case GUARDIAN_LIMIT -> throw ApiProblem.conflict("guardian-limit", "Too many active sign-ups",
+                    "You already hold " + programme.maxActivePerGuardian() + " active enrollments in this programme, "
+                            + "its limit per guardian; cancel one to sign another child up.");
             default -> throw programmeFull();
         }
     }

@@ -1,6 +1,7 @@
 package org.zhonglou.registration.programme;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -53,7 +54,9 @@ class ProgrammeController {
         Programme programme = new Programme(id, request.name().strip(), request.community().strip(),
                 request.location().strip(), request.startDate(), request.endDate(), request.dropOffTime(),
                 request.minAge(), request.maxAge(), request.capacity(), request.waitlistCapacity(),
-                request.signupOpensAt(), request.signupClosesAt(), clock.instant());
+                request.signupOpensAt(), request.signupClosesAt(), clock.instant(),
+                request.maxActivePerGuardian() == null ? Programme.DEFAULT_MAX_ACTIVE_PER_GUARDIAN
+                        : request.maxActivePerGuardian());
         store.create(programme);
         return ResponseEntity.created(URI.create("/api/programmes/" + id))
                 .body(ProgrammeResponse.of(programme, new SeatCounts(0, 0)));
@@ -104,18 +107,22 @@ class ProgrammeController {
             @NotNull @Min(1) @Max(10_000) Integer capacity,
             @NotNull @Min(0) @Max(10_000) Integer waitlistCapacity,
             @NotNull @WithinTimeBounds Instant signupOpensAt,
-            @NotNull @WithinTimeBounds Instant signupClosesAt) {
+            @NotNull @WithinTimeBounds Instant signupClosesAt,
+            @Schema(description = "Active (confirmed or waitlisted) enrollments one guardian may hold here; "
+                    + "default 3; beyond it a sign-up is 409 guardian-limit")
+            @Min(1) @Max(10) Integer maxActivePerGuardian) {
     }
 
     record ProgrammeResponse(String id, String name, String community, String location, LocalDate startDate,
                              LocalDate endDate, String dropOffTime, int minAge, int maxAge, int capacity,
                              int waitlistCapacity, Instant signupOpensAt, Instant signupClosesAt,
-                             int seatsTaken, int seatsLeft, int waitlistLength, Instant createdAt) {
+                             int maxActivePerGuardian, int seatsTaken, int seatsLeft, int waitlistLength,
+                             Instant createdAt) {
 
         static ProgrammeResponse of(Programme p, SeatCounts counts) {
             return new ProgrammeResponse(p.id(), p.name(), p.community(), p.location(), p.startDate(),
                     p.endDate(), p.dropOffTime(), p.minAge(), p.maxAge(), p.capacity(), p.waitlistCapacity(),
-                    p.signupOpensAt(), p.signupClosesAt(), counts.seatsTaken(),
+                    p.signupOpensAt(), p.signupClosesAt(), p.maxActivePerGuardian(), counts.seatsTaken(),
                     Math.max(0, p.capacity() - counts.seatsTaken()), counts.waitlistLength(), p.createdAt());
         }
     }

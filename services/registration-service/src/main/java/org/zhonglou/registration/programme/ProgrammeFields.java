@@ -17,6 +17,12 @@ public final class ProgrammeFields {
     public static final String CHILDREN = "children";
     /** enrollmentId -> cancelled at; an enrollment id is placed at most once, ever. */
     public static final String CANCELLED = "cancelled";
+    /**
+     * Hex SHA-256 of a guardian id (token subject) -> how many of that guardian's enrollments are
+     * CONFIRMED or WAITLISTED. Hashed because a subject may hold characters a field name cannot.
+     */
+    public static final String GUARDIANS = "guardians";
+    public static final String MAX_ACTIVE_PER_GUARDIAN = "maxActivePerGuardian";
     public static final String PURGED_AT = "personalDataPurgedAt";
 
     private ProgrammeFields() {

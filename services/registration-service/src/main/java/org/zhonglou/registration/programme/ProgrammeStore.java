@@ -40,9 +40,11 @@ public class ProgrammeStore {
                 .append("signupOpensAt", Date.from(programme.signupOpensAt()))
                 .append("signupClosesAt", Date.from(programme.signupClosesAt()))
                 .append("createdAt", Date.from(programme.createdAt()))
+                .append(MAX_ACTIVE_PER_GUARDIAN, programme.maxActivePerGuardian())
                 .append(SEATS_TAKEN, 0).append(WAITLIST_LENGTH, 0)
                 .append(CONFIRMED, new Document()).append(WAITLIST, new ArrayList<String>())
                 .append(CHILDREN, new Document()).append(CANCELLED, new Document())
+                .append(GUARDIANS, new Document())
                 .append(OutboxEvent.FIELD, new ArrayList<Document>());
         mongo.insert(document, COLLECTION);
         settings.put(programme.id(), programme);
@@ -85,7 +87,7 @@ public class ProgrammeStore {
     }
 
     private static void excludeLedger(Query query) {
-        query.fields().exclude(CONFIRMED, WAITLIST, CHILDREN, CANCELLED, OutboxEvent.FIELD);
+        query.fields().exclude(CONFIRMED, WAITLIST, CHILDREN, CANCELLED, GUARDIANS, OutboxEvent.FIELD);
     }
 
     private static ProgrammeWithCounts withCounts(Document document) {
@@ -98,7 +100,8 @@ public class ProgrammeStore {
                 d.getString("location"), LocalDate.parse(d.getString("startDate")),
                 LocalDate.parse(d.getString("endDate")), d.getString("dropOffTime"), d.getInteger("minAge"),
                 d.getInteger("maxAge"), d.getInteger("capacity"), d.getInteger("waitlistCapacity"),
-                instant(d, "signupOpensAt"), instant(d, "signupClosesAt"), instant(d, "createdAt"));
+                instant(d, "signupOpensAt"), instant(d, "signupClosesAt"), instant(d, "createdAt"),
+                d.getInteger(MAX_ACTIVE_PER_GUARDIAN, Programme.DEFAULT_MAX_ACTIVE_PER_GUARDIAN));
     }
 
     private static Instant instant(Document d, String field) {

@@ -52,7 +52,7 @@ public class LedgerMembers {
     }
 
     /**
-     * Replaces the ledger's member lists (opaque ids and children's keyed hashes) by anonymous counts;
+     * Replaces the ledger's member lists (opaque ids, children's keyed hashes, guardians' counts) by anonymous counts;
      * the seat and waitlist counters stay as they were.
      */
     public void forget(String programmeId, Instant now) {
@@ -65,7 +65,7 @@ public class LedgerMembers {
                 .append("cancelled", SeatLedger.sub(doc, CANCELLED).size());
         mongo.updateFirst(Query.query(Criteria.where("_id").is(programmeId)), new Update()
                 .set(CONFIRMED, new Document()).set(WAITLIST, List.of()).set(CHILDREN, new Document())
-                .set(CANCELLED, new Document()).set("finalCounts", counts).set(PURGED_AT, Date.from(now)),
+                .set(CANCELLED, new Document()).set(GUARDIANS, new Document()).set("finalCounts", counts).set(PURGED_AT, Date.from(now)),
                 COLLECTION);
     }
 

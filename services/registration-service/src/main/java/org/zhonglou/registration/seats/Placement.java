@@ -4,7 +4,7 @@ package org.zhonglou.registration.seats;
 public record Placement(Outcome outcome, Integer waitlistPosition) {
 
     public enum Outcome {
-        CONFIRMED, WAITLISTED, ALREADY_PLACED, ALREADY_CANCELLED, DUPLICATE_CHILD, FULL
+        CONFIRMED, WAITLISTED, ALREADY_PLACED, ALREADY_CANCELLED, DUPLICATE_CHILD, GUARDIAN_LIMIT, FULL
     }
 
     static Placement of(Outcome outcome) {

@@ -1,6 +1,10 @@
 package org.zhonglou.registration.seats;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +24,16 @@ public record SeatClaim(String enrollmentId, String childKey, String guardianId,
 
     public SeatClaim(String enrollmentId, String childKey, String guardianId) {
         this(enrollmentId, childKey, guardianId, List.of());
+    }
+
+    /** The guardian's entry in the ledger's per-guardian count ({@code guardians.<key>}). */
+    public String guardianKey() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(guardianId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
     /** The key the ledger records first, then the aliases. */

@@ -65,6 +65,10 @@ public class SeatLedger {
             if (now.get(CANCELLED, Document.class).containsKey(claim.enrollmentId())) {
                 return Placement.of(Placement.Outcome.ALREADY_CANCELLED);
             }
+            if (now.get(GUARDIANS, Document.class).getInteger(claim.guardianKey(), 0)
+                    >= programme.maxActivePerGuardian()) {
+                return Placement.of(Placement.Outcome.GUARDIAN_LIMIT);
+            }
             if (now.getInteger(SEATS_TAKEN) < programme.capacity()) {
                 if (tryConfirm(programme, claim)) {
                     return Placement.of(Placement.Outcome.CONFIRMED);
@@ -149,8 +153,9 @@ public class SeatLedger {
         Criteria condition = where("_id").is(programme.id()).and(SEATS_TAKEN).lt(programme.capacity())
                 .and(CANCELLED + "." + claim.enrollmentId()).exists(false);
         claim.allChildKeys().forEach(key -> condition.and(CHILDREN + "." + key).exists(false));
+        underGuardianLimit(condition, programme, claim);
         Instant now = clock.instant();
-        Update update = new Update().inc(SEATS_TAKEN, 1)
+        Update update = new Update().inc(SEATS_TAKEN, 1).inc(GUARDIANS + "." + claim.guardianKey(), 1)
                 .set(CONFIRMED + "." + claim.enrollmentId(), Date.from(now))
                 .set(CHILDREN + "." + claim.childKey(), claim.enrollmentId())
                 .push(OutboxEvent.FIELD, EnrollmentEvents.confirmed(programme.id(), claim, now));
@@ -168,6 +173,9 @@ public class SeatLedger {
             SeatClaim claim = claims.get(i);
             claim.allChildKeys().forEach(key -> condition.and(CHILDREN + "." + key).exists(false));
             condition.and(CANCELLED + "." + claim.enrollmentId()).exists(false);
+            // The gate puts at most one claim per guardian in a batch, so one increment each.
+            underGuardianLimit(condition, programme, claim);
+            update.inc(GUARDIANS + "." + claim.guardianKey(), 1);
             update.set(CHILDREN + "." + claim.childKey(), claim.enrollmentId());
             events.add(EnrollmentEvents.waitlisted(programme.id(), claim, currentLength + i + 1, now));
         }
@@ -176,9 +184,18 @@ public class SeatLedger {
         return mongo.updateFirst(Query.query(condition), update, COLLECTION).getModifiedCount() == 1;
     }
 
+    /**
+     * The guardian's active count is checked by the store in the same conditional update that places the
+     * child, so two simultaneous sign-ups by one parent cannot both pass the limit (a missing count is 0).
+     */
+    private static void underGuardianLimit(Criteria condition, Programme programme, SeatClaim claim) {
+        condition.and(GUARDIANS + "." + claim.guardianKey()).not().gte(programme.maxActivePerGuardian());
+    }
+
     private Document readForPlacement(String programmeId, SeatClaim claim) {
         Query query = Query.query(where("_id").is(programmeId));
-        query.fields().include(SEATS_TAKEN, WAITLIST_LENGTH, CANCELLED + "." + claim.enrollmentId());
+        query.fields().include(SEATS_TAKEN, WAITLIST_LENGTH, CANCELLED + "." + claim.enrollmentId(),
+                GUARDIANS + "." + claim.guardianKey());
         claim.allChildKeys().forEach(key -> query.fields().include(CHILDREN + "." + key));
         Document doc = mongo.findOne(query, Document.class, COLLECTION);
         if (doc == null) {
@@ -186,6 +203,7 @@ public class SeatLedger {
         }
         doc.putIfAbsent(CHILDREN, new Document());
         doc.putIfAbsent(CANCELLED, new Document());
+        doc.putIfAbsent(GUARDIANS, new Document());
         return doc;
     }
 

@@ -55,7 +55,9 @@ public class SeatRelease {
             }
             Instant now = clock.instant();
             Criteria filter = where("_id").is(programmeId);
-            Update update = new Update().set(CANCELLED + "." + claim.enrollmentId(), Date.from(now));
+            // The guardian's active count goes down with the place; a promotion moves a place, not a count.
+            Update update = new Update().set(CANCELLED + "." + claim.enrollmentId(), Date.from(now))
+                    .inc(GUARDIANS + "." + claim.guardianKey(), -1);
             // Under whichever key the child is recorded (a hash-key rotation may not have moved it yet).
             claim.allChildKeys().forEach(key -> update.unset(CHILDREN + "." + key));
             Document cancelled = EnrollmentEvents.cancelled(programmeId, claim.enrollmentId(), claim.guardianId(), now);

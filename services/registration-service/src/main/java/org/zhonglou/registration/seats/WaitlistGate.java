@@ -36,7 +36,8 @@ class WaitlistGate {
     /**
      * Queues {@code claim} and, when its turn comes, places it together with the claims queued meanwhile.
      * Returns the position taken, or null when it was not placed (the write failed, the waitlist looks
-     * full, or another claim in the same batch is for the same child): the caller re-reads and decides.
+     * full, or another claim in the same batch is for the same child or guardian, whose limit is checked
+     * per claim): the caller re-reads and decides.
      */
     Integer tryAt(String programmeId, int observedLength, int waitlistCapacity, SeatClaim claim,
                   BatchPlacement placement) {
@@ -74,10 +75,13 @@ class WaitlistGate {
         int length = slot.knownLength >= 0 ? slot.knownLength : observedLength;
         List<Waiter> batch = new ArrayList<>();
         Set<String> children = new HashSet<>();
+        Set<String> guardians = new HashSet<>();
         List<Waiter> undecided = new ArrayList<>();
         for (Waiter next; batch.size() < MAX_BATCH && (next = slot.queue.poll()) != null; ) {
-            if (length + batch.size() < waitlistCapacity && Collections.disjoint(children, next.claim.allChildKeys())) {
+            if (length + batch.size() < waitlistCapacity && Collections.disjoint(children, next.claim.allChildKeys())
+                    && !guardians.contains(next.claim.guardianId())) {
                 children.addAll(next.claim.allChildKeys());
+                guardians.add(next.claim.guardianId());
                 batch.add(next);
             } else {
                 undecided.add(next);

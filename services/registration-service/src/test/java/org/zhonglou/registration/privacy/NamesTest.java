@@ -16,6 +16,24 @@ class NamesTest {
     }
 
     @Test
+    void invisibleFormatAndControlCharactersAreNotPartOfAName() {
+        String plain = Names.normalise("Li Ming");
+        for (String invisible : new String[] {"\u200B", "\u2060", "\uFEFF", "\u200D", "\u202E", "\u2066", "\u0000",
+                "\u0007", "\u00AD"}) {
+            assertThat(Names.normalise("Li" + invisible + " Ming")).as("U+%04X", (int) invisible.charAt(0))
+                    .isEqualTo(plain);
+            assertThat(Names.normalise("Li" + invisible + "Ming")).isEqualTo(plain);
+        }
+        assertThat(Names.normalise("王\u200B小\uFEFF明")).isEqualTo(Names.normalise("王小明"));
+    }
+
+    @Test
+    void theKeptNameIsFoldedWithOneSpaceBetweenWords() {
+        assertThat(Names.clean("  Ｌｉ\u200B \t Ｍｉｎｇ\u2060 ")).isEqualTo("Li Ming");
+        assertThat(Names.clean("e\u200B\u0301")).isEqualTo("\u00E9");
+    }
+
+    @Test
     void differentNamesStayDifferent() {
         assertThat(Names.normalise("王小明")).isNotEqualTo(Names.normalise("王小鸣"));
     }

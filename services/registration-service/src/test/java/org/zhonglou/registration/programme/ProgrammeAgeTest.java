@@ -10,7 +10,7 @@ class ProgrammeAgeTest {
 
     static final Programme SUMMER = new Programme("prg-1", "泰盈社区爱心暑托班", "泰盈社区", "活动中心",
             LocalDate.of(2024, 7, 8), LocalDate.of(2024, 8, 16), "08:00", 6, 12, 30, 50,
-            Instant.parse("2024-07-01T00:00:00Z"), Instant.parse("2024-07-05T00:00:00Z"), Instant.EPOCH);
+            Instant.parse("2024-07-01T00:00:00Z"), Instant.parse("2024-07-05T00:00:00Z"), Instant.EPOCH, 3);
 
     @Test
     void ageCountsWholeYearsOnTheStartDate() {

@@ -43,7 +43,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({DataAccessResourceFailureException.class, com.mongodb.MongoTimeoutException.class,
             com.mongodb.MongoSocketException.class})
-    ResponseEntity<ProblemDetail> storeUnavailable(RuntimeException e) {
+    ResponseEntity<ProblemDetail> storeUnavailable(Exception e) {
         log.warn("Store unavailable: {}", e.getMessage());
         return Problems.of(ApiProblem.unavailable("The data store is not reachable; try again shortly.",
                 STORE_RETRY_AFTER));
@@ -51,6 +51,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreUnavailable.isCause(e)) {
+            // Wrapped or untranslated store errors (a paused connection pool) are an outage, not a defect.
+            return storeUnavailable(e);
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error, incident {}", incident, e);
         return Problems.response(Problems.body(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",

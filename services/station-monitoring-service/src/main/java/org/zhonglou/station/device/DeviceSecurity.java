@@ -6,10 +6,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.zhonglou.support.security.ApiSecurityCustomizer;
 import org.zhonglou.support.security.ProblemSecurityHandlers;
+import org.zhonglou.support.security.Reads;
 
 /**
- * Devices may call only their three endpoints, and only with a device key; every other API call is for
- * staff. The filter is created here, not as a bean, so the servlet container does not also run it
+ * Devices may call only their three endpoints, and only with a device key (a HEAD of the pending
+ * commands is a read like GET, not a way round the device rule); every other API call is for staff. The filter is created here, not as a bean, so the servlet container does not also run it
  * outside the security chain.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,7 +22,7 @@ class DeviceSecurity {
                 .addFilterBefore(new DeviceKeyFilter(devices, guard, problems), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/stations/*/readings").hasRole(DeviceAuthentication.ROLE)
-                        .requestMatchers(HttpMethod.GET, "/api/stations/*/commands/pending")
+                        .requestMatchers(Reads.of("/api/stations/*/commands/pending"))
                         .hasRole(DeviceAuthentication.ROLE)
                         .requestMatchers(HttpMethod.POST, "/api/commands/*/result").hasRole(DeviceAuthentication.ROLE)
                         .requestMatchers("/api/**").hasRole("STAFF"));
