@@ -124,10 +124,13 @@ public final class RequestBodies {
                 .build();
     }
 
-    /** {@code POST /api/subscriptions}. */
-    public static String subscription(Entropy e) {
+    /**
+     * {@code POST /api/subscriptions}. {@code webhookTarget} is a receiver on this machine (the fuzzers send
+     * no traffic elsewhere); e-mail goes to the local mail sink.
+     */
+    public static String subscription(Entropy e, String webhookTarget) {
         boolean webhook = e.percent(50);
-        String target = webhook ? "https://hooks.example.cn/zhonglou" : "ops@example.cn";
+        String target = webhook ? webhookTarget : "ops@example.cn";
         List<String> stations = new ArrayList<>();
         for (int i = e.percent(3) ? 150 : e.below(3); i > 0; i--) {
             stations.add(Hostile.string(e, "longjiang-road"));

@@ -20,6 +20,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stateless bearer-token security shared by every service; roles come from the {@code roles} claim. */
@@ -54,6 +55,16 @@ public class SecurityConfiguration {
     @Bean
     ProblemSecurityHandlers problemSecurityHandlers(JsonMapper jsonMapper) {
         return new ProblemSecurityHandlers(jsonMapper);
+    }
+
+    /**
+     * The firewall's refusals (an encoded CR/LF, NUL or {@code ..} in the path) as problem+json 400; by
+     * default they fell through to the container's error page as plain JSON (found by RegistrationFuzzIT).
+     * Spring Security picks this bean up for its filter chain proxy.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemSecurityHandlers handlers) {
+        return handlers.requestRejectedHandler();
     }
 
     @Bean
