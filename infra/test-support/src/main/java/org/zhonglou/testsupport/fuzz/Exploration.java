@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.zhonglou.fuzz.Entropy;
 import org.zhonglou.fuzz.SeededEntropy;
 
@@ -21,6 +23,7 @@ import org.zhonglou.fuzz.SeededEntropy;
  */
 public final class Exploration {
 
+    private static final Logger log = LoggerFactory.getLogger(Exploration.class);
     private static final long DEFAULT_SEED = 20_261_203L;
 
     private Exploration() {
@@ -46,6 +49,7 @@ public final class Exploration {
             }
             runs++;
         } while (System.nanoTime() < deadline);
+        log.info("Fuzz target {}: {} inputs, seeds {} to {}", name, runs, base, base + runs - 1);
         return runs;
     }
 
