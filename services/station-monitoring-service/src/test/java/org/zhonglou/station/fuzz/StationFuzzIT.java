@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
+import org.zhonglou.fuzz.AcceptedReadings;
 import org.zhonglou.fuzz.Entropy;
 import org.zhonglou.fuzz.EventPayloads;
 import org.zhonglou.fuzz.Queries;
