@@ -5,6 +5,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -23,6 +24,7 @@ import org.zhonglou.testsupport.fuzz.ConsumerInvariant;
 import org.zhonglou.testsupport.fuzz.Exploration;
 import org.zhonglou.testsupport.fuzz.FuzzedEntropy;
 import org.zhonglou.testsupport.fuzz.HttpInvariant;
+import org.zhonglou.testsupport.fuzz.LoopbackOnly;
 
 /**
  * Subscriptions, the delivery query and both consumers of this service ({@code alertEvents},
@@ -48,6 +50,11 @@ class NotificationFuzzIT {
     @Autowired
     @Qualifier("enrollmentEvents")
     Consumer<Message<byte[]>> enrollmentEvents;
+
+    @BeforeEach
+    void onlyLoopback() {
+        LoopbackOnly.allow();
+    }
 
     @Test
     void subscriptionsAndDeliveries() {

@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +21,7 @@ import org.zhonglou.testsupport.TestTokens;
 import org.zhonglou.testsupport.fuzz.Exploration;
 import org.zhonglou.testsupport.fuzz.FuzzedEntropy;
 import org.zhonglou.testsupport.fuzz.HttpInvariant;
+import org.zhonglou.testsupport.fuzz.LoopbackOnly;
 
 /**
  * Programme creation and sign-up fed structured hostile input (fuzz-inputs): the answer is always 2xx or a
@@ -37,6 +39,11 @@ class RegistrationFuzzIT {
 
     private ApiClient api;
     private String programme;
+
+    @BeforeEach
+    void onlyLoopback() {
+        LoopbackOnly.allow();
+    }
 
     @Test
     void programmeBodies() {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -32,6 +33,7 @@ import org.zhonglou.testsupport.fuzz.ConsumerInvariant;
 import org.zhonglou.testsupport.fuzz.Exploration;
 import org.zhonglou.testsupport.fuzz.FuzzedEntropy;
 import org.zhonglou.testsupport.fuzz.HttpInvariant;
+import org.zhonglou.testsupport.fuzz.LoopbackOnly;
 
 /**
  * Every request body and query parameter of station monitoring, and both consumers of
@@ -61,6 +63,11 @@ class StationFuzzIT {
     private StationApi api;
     private String station;
     private String deviceKey;
+
+    @BeforeEach
+    void onlyLoopback() {
+        LoopbackOnly.allow();
+    }
 
     @Test
     void readingsBodies() {
