@@ -38,7 +38,9 @@ import org.zhonglou.testsupport.TopicWriter;
  * Both consumers of this service ({@code alertEvents}, {@code enrollmentEvents}) against the real broker
  * and store: a poison event between good ones goes to the consumer's dead-letter topic with its headers
  * while every good one is delivered once (webhook, parent e-mail); and a store outage longer than the
- * old give-up time of the binder's retries is retried until it ends, with no good event dead-lettered.
+ * old give-up time of the binder's retries is retried until it ends, with no good event dead-lettered;
+ * and a store that goes away just after a webhook went out, for longer than the delivery's lease, does
+ * not make it go out again.
  */
 class ConsumerDeadLetterIT {
 
@@ -47,6 +49,7 @@ class ConsumerDeadLetterIT {
             DeadLetterTopic.name(Topics.REGISTRATION_ENROLLMENTS, "notification-service");
     private static final Instant DAWN_OF_TIME = Instant.parse("-999999999-01-01T00:00:00Z");
     private static final int GOOD = 5;
+    private static final Duration LEASE = Duration.ofSeconds(3);
 
     private static LocalMongo store;
     private static RestartableKafka kafka;
@@ -77,7 +80,8 @@ class ConsumerDeadLetterIT {
                 "notification.delivery.initial-backoff", "PT0.2S",
                 "notification.delivery.max-backoff", "PT1S",
                 "notification.parent.initial-backoff", "PT0.2S",
-                "notification.parent.max-backoff", "PT1S"));
+                "notification.parent.max-backoff", "PT1S",
+                "notification.delivery.lease", LEASE.toString()));
         service = new SpringApplicationBuilder(NotificationApplication.class).run(properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         api = ApiClient.localhost(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
@@ -148,9 +152,32 @@ class ConsumerDeadLetterIT {
         assertDeliveredOnce(alertIds, addresses);
     }
 
+    @Test
+    void aStoreLostJustAfterAWebhookWentOutDoesNotSendItAgain() {
+        try (WebhookReceiver storeStopping = WebhookReceiver.runningBeforeFirstAnswer(store::stop)) {
+            String station = subscribedStation(storeStopping);
+            List<String> alertIds;
+            try {
+                alertIds = sendAlerts(station, 1);
+                await("the webhook sent, the store gone before its answer").atMost(Duration.ofSeconds(10))
+                        .until(() -> storeStopping.eventIds().containsAll(alertIds));
+                // The delivery's lease runs out while the store is away: its claim is free again when it is back.
+                await().pollDelay(LEASE.multipliedBy(2)).until(() -> true);
+            } finally {
+                store.start();
+            }
+            await("sent once, not again after the store is back").during(Duration.ofSeconds(5))
+                    .atMost(Duration.ofSeconds(10)).until(() -> storeStopping.eventIds().equals(alertIds));
+        }
+    }
+
     private String subscribedStation() {
+        return subscribedStation(receiver);
+    }
+
+    private String subscribedStation(WebhookReceiver target) {
         String station = Alerts.station();
-        ApiClient.Answer answer = api.post("/api/subscriptions", Map.of("channel", "WEBHOOK", "target", receiver.url(),
+        ApiClient.Answer answer = api.post("/api/subscriptions", Map.of("channel", "WEBHOOK", "target", target.url(),
                 "stationIds", List.of(station), "minSeverity", "WARNING", "includeResolved", true))
                 .bearer(TestTokens.staff("staff-dlq")).send();
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);

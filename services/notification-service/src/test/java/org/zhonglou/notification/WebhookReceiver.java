@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real HTTP receiver on loopback: records every request, answers 500 (or 400) to the first
@@ -29,11 +30,13 @@ public final class WebhookReceiver implements AutoCloseable {
     private final CountDownLatch release = new CountDownLatch(1);
     private final boolean hanging;
     private final int failureStatus;
+    private final AtomicReference<Runnable> beforeFirstAnswer;
 
-    private WebhookReceiver(int failFirst, int failureStatus, boolean hanging) {
+    private WebhookReceiver(int failFirst, int failureStatus, boolean hanging, Runnable beforeFirstAnswer) {
         this.failuresLeft = new AtomicInteger(failFirst);
         this.failureStatus = failureStatus;
         this.hanging = hanging;
+        this.beforeFirstAnswer = new AtomicReference<>(beforeFirstAnswer);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -45,20 +48,25 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     public static WebhookReceiver healthy() {
-        return new WebhookReceiver(0, 500, false);
+        return new WebhookReceiver(0, 500, false, null);
     }
 
     public static WebhookReceiver failingFirst(int failures) {
-        return new WebhookReceiver(failures, 500, false);
+        return new WebhookReceiver(failures, 500, false, null);
     }
 
     /** Answers 400 (the receiver is up but refuses): retried, yet not a circuit-breaker failure. */
     public static WebhookReceiver rejectingFirst(int failures) {
-        return new WebhookReceiver(failures, 400, false);
+        return new WebhookReceiver(failures, 400, false, null);
     }
 
     public static WebhookReceiver hanging() {
-        return new WebhookReceiver(0, 500, true);
+        return new WebhookReceiver(0, 500, true, null);
+    }
+
+    /** Healthy, but runs {@code action} (e.g. stops the store) after the first request and before answering it. */
+    public static WebhookReceiver runningBeforeFirstAnswer(Runnable action) {
+        return new WebhookReceiver(0, 500, false, action);
     }
 
     public String url() {
@@ -84,6 +92,10 @@ public final class WebhookReceiver implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        Runnable action = beforeFirstAnswer.getAndSet(null);
+        if (action != null) {
+            action.run();
         }
         int status = failuresLeft.getAndDecrement() > 0 ? failureStatus : 204;
         exchange.sendResponseHeaders(status, -1);

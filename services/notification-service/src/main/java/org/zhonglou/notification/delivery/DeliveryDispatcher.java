@@ -37,6 +37,9 @@ class DeliveryDispatcher {
 
     @Scheduled(fixedDelayString = "${notification.delivery.dispatch-interval}")
     void dispatchDue() {
+        if (!worker.writeHeldOutcomes()) {
+            return;
+        }
         Instant now = clock.instant();
         DueWork.drain("Delivery dispatcher", BATCH, store.schedule(), now, () -> store.claimDue(now, lease),
                 worker::attemptSoon, log);

@@ -2,6 +2,7 @@ package org.zhonglou.notification.delivery;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -10,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.zhonglou.notification.config.NotificationProperties;
+import org.zhonglou.notification.config.UnwrittenOutcomes;
 import org.zhonglou.notification.subscription.Channel;
 import org.zhonglou.notification.subscription.Subscription;
 import org.zhonglou.notification.subscription.SubscriptionStore;
@@ -31,6 +33,7 @@ public class DeliveryWorker {
     private final Executor executor;
     private final Backoff backoff;
     private final Clock clock;
+    private final UnwrittenOutcomes unwritten = new UnwrittenOutcomes("Delivery");
 
     public DeliveryWorker(DeliveryStore deliveries, SubscriptionStore subscriptions, WebhookSender webhooks,
                           AlertMailSender mail, @Qualifier("sendExecutor") Executor executor,
@@ -55,7 +58,15 @@ public class DeliveryWorker {
         }
     }
 
+    /** Writes outcomes the store could not take; false while it still cannot (then nothing is claimed). */
+    boolean writeHeldOutcomes() {
+        return unwritten.flush();
+    }
+
     void attempt(Delivery delivery) {
+        if (unwritten.holds(delivery.id())) {
+            return;
+        }
         try {
             Optional<Subscription> subscription = subscriptions.find(delivery.subscriptionId());
             if (subscription.isEmpty()) {
@@ -77,7 +88,8 @@ public class DeliveryWorker {
         Attempt attempt = new Attempt(now, outcome.statusCode(), outcome.error(), outcome.durationMs());
         int failures = delivery.attemptCount() + 1;
         if (outcome.delivered()) {
-            deliveries.record(delivery.id(), attempt, DeliveryStatus.DELIVERED, null, now);
+            unwritten.write(List.of(delivery.id()),
+                    () -> deliveries.record(delivery.id(), attempt, DeliveryStatus.DELIVERED, null, now));
             log.debug("Delivery {} of event {} delivered", delivery.id(), delivery.eventId());
         } else if (failures >= delivery.giveUpAfter()) {
             deliveries.record(delivery.id(), attempt, DeliveryStatus.FAILED, null, now);

@@ -27,6 +27,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zhonglou.notification.config.DueWork;
 import org.zhonglou.notification.config.NotificationProperties;
+import org.zhonglou.notification.config.UnwrittenOutcomes;
 import org.zhonglou.notification.delivery.Backoff;
 
 /**
@@ -56,6 +57,7 @@ class ParentNoticeWorker implements DisposableBean {
     /** Bounded: beyond it a notice stays claimed in the store and is taken again when its lease runs out. */
     private final BlockingQueue<ParentNotice> ready = new ArrayBlockingQueue<>(5_000);
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final UnwrittenOutcomes unwritten = new UnwrittenOutcomes("Parent notice");
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "parent-mail");
         thread.setDaemon(true);
@@ -91,6 +93,9 @@ class ParentNoticeWorker implements DisposableBean {
 
     @Scheduled(fixedDelayString = "${notification.parent.dispatch-interval}")
     void dispatchDue() {
+        if (!unwritten.flush()) {
+            return;
+        }
         Instant now = clock.instant();
         DueWork.drain("Parent notice", CLAIM_BATCH, store.schedule(), now, () -> store.claimDue(now, lease),
                 this::attemptSoon, log);
@@ -122,7 +127,11 @@ class ParentNoticeWorker implements DisposableBean {
     }
 
     /** One look-up, one SMTP connection, and one store write per outcome for the whole batch. */
-    void attempt(List<ParentNotice> batch) {
+    void attempt(List<ParentNotice> claimed) {
+        List<ParentNotice> batch = claimed.stream().filter(notice -> !unwritten.holds(notice.eventId())).toList();
+        if (batch.isEmpty()) {
+            return;
+        }
         Map<String, Contact> known;
         try {
             known = contacts.lookupAll(batch.stream().map(ParentNotice::enrollmentId).distinct().toList());
@@ -162,7 +171,8 @@ class ParentNoticeWorker implements DisposableBean {
             }
         });
         if (!done.isEmpty()) {
-            store.finishAll(done, ParentNotice.State.SENT, null, clock.instant());
+            Instant now = clock.instant();
+            unwritten.write(done, () -> store.finishAll(done, ParentNotice.State.SENT, null, now));
         }
     }
 

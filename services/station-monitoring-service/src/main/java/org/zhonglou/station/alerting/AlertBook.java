@@ -2,6 +2,7 @@ package org.zhonglou.station.alerting;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,13 @@ public class AlertBook {
                 escalate(current, rule, value, at);
                 return;
             }
+            if (resolvedSince(current, at)) {
+                // A redelivered poll (its states were not saved before a failure) replays a raise whose
+                // alert this key already raised and resolved with a later reading: raising again would
+                // alert twice for one violation.
+                log.debug("Alert {} was already raised and resolved after {}", current.getString("_id"), at);
+                return;
+            }
             String id = key.alertId(generation + 1);
             Document alert = new Document("_id", id).append("slot", key.id()).append("stationId", key.stationId())
                     .append("deviceId", key.deviceOrNull()).append("rule", rule.name()).append("metric", metric)
@@ -77,14 +85,27 @@ public class AlertBook {
         throw new IllegalStateException("Could not raise an alert for " + key.id() + " after 5 attempts");
     }
 
-    /** Resolves the key's open alert, if there is one. */
+    /**
+     * Resolves the key's open alert if it was raised no later than {@code at}: a redelivered poll replays
+     * older readings, and one of those must not resolve an alert that a later reading raised.
+     */
     void resolve(AlertKey key, Double value, Instant at) {
+        resolve(key, value, at, Criteria.where("state").ne(AlertState.RESOLVED.name()).and("raisedAt")
+                .lte(Date.from(at)));
+    }
+
+    /** Resolves the key's open alert whenever it was raised: the sweep raised it while a poll held older state. */
+    void resolveRaisedMeanwhile(AlertKey key, Double value, Instant at) {
+        resolve(key, value, at, Criteria.where("state").ne(AlertState.RESOLVED.name()));
+    }
+
+    private void resolve(AlertKey key, Double value, Instant at, Criteria open) {
         long generation = generation(key);
         if (generation == 0) {
             return;
         }
         String id = key.alertId(generation);
-        transition(id, Criteria.where("state").ne(AlertState.RESOLVED.name()), new Update()
+        transition(id, open, new Update()
                 .set("state", AlertState.RESOLVED.name()).set("resolvedAt", Date.from(at)).set("resolvedValue", value),
                 EventTypes.ALERT_RESOLVED, at).ifPresent(alert -> log.info("Alert {} resolved", id));
     }
@@ -140,6 +161,12 @@ public class AlertBook {
     boolean isOpen(AlertKey key) {
         long generation = generation(key);
         return generation > 0 && isOpen(find(key.alertId(generation)).orElse(null));
+    }
+
+    /** True when the alert was resolved by a reading (or sweep) at or after {@code at}. */
+    private static boolean resolvedSince(Document alert, Instant at) {
+        Date resolvedAt = alert == null ? null : alert.getDate("resolvedAt");
+        return resolvedAt != null && !at.truncatedTo(ChronoUnit.MILLIS).isAfter(resolvedAt.toInstant());
     }
 
     private static boolean isOpen(Document alert) {

@@ -75,7 +75,7 @@ public class ThresholdEvaluator {
         Reading last = readings.get(readings.size() - 1);
         if (wasPending(initial) && !anyFiring(current) && book.isOpen(key)) {
             // The sweep promoted a pending rule (and raised its alert) while this poll held the older state.
-            book.resolve(key, last.value(), last.timestamp());
+            book.resolveRaisedMeanwhile(key, last.value(), last.timestamp());
         }
         double lastValue = last.value();
         current.forEach((rule, state) -> {

@@ -114,6 +114,32 @@ class AlertingIT {
     }
 
     @Test
+    void aRedeliveredPollThatRaisedAndResolvedAnAlertDoesNotRaiseItAgain() {
+        String station = api.newStation(200);
+        AlertKey key = new AlertKey(station, "gas-9", "replay");
+        Rule rule = Rule.silentDevice("replay", Severity.CRITICAL, 1);
+        Instant high = Instant.parse("2024-08-07T03:00:00.123456Z");
+        Instant low = high.plusMillis(1);
+        for (int delivery = 0; delivery < 2; delivery++) {
+            // The same poll twice, as after a store failure before the rule states were saved.
+            book.raise(key, rule, null, 40.0, high);
+            book.resolve(key, 2.0, low);
+        }
+        assertThat(mongo.count(Query.query(Criteria.where("slot").is(key.id())), AlertBook.ALERTS)).isOne();
+
+        Instant again = low.plusSeconds(1);
+        for (int delivery = 0; delivery < 2; delivery++) {
+            // A poll that also holds a later violation: replayed, its older resolve must not close the newer alert.
+            book.raise(key, rule, null, 40.0, high);
+            book.resolve(key, 2.0, low);
+            book.raise(key, rule, null, 41.0, again);
+        }
+        assertThat(mongo.find(Query.query(Criteria.where("slot").is(key.id())), org.bson.Document.class,
+                AlertBook.ALERTS)).extracting(alert -> alert.getString("state"))
+                .as("a later violation raises one new alert, left open").containsExactlyInAnyOrder("RESOLVED", "ACTIVE");
+    }
+
+    @Test
     void escalationHysteresisAndAcknowledgementEmitOneEventPerTransition() {
         String station = api.newStation(200);
         String key = api.newDevice(station, "gas-1");
