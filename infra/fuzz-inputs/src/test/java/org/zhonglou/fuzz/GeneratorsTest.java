@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 /** The generators are reproducible from a seed, escape what JSON needs, and do reach the hostile values. */
 class GeneratorsTest {
 
+    /** Instants are drawn relative to the clock, so only bodies without one compare equal across calls. */
     @Test
     void theSameSeedGivesTheSameInput() {
-        assertThat(RequestBodies.readings(new SeededEntropy(42))).isEqualTo(RequestBodies.readings(new SeededEntropy(42)));
-        assertThat(RequestBodies.signUp(new SeededEntropy(7))).isNotEqualTo(RequestBodies.signUp(new SeededEntropy(8)));
+        assertThat(RequestBodies.rules(new SeededEntropy(42))).isEqualTo(RequestBodies.rules(new SeededEntropy(42)));
+        assertThat(RequestBodies.command(new SeededEntropy(7), "gas-1"))
+                .isNotEqualTo(RequestBodies.command(new SeededEntropy(8), "gas-1"));
     }
 
     @Test
