@@ -154,7 +154,7 @@ fuzz() {
     "${http_args[@]}" || status=$?
   local per_target=$(( seconds / FUZZ_TARGETS > 1 ? seconds / FUZZ_TARGETS : 1 ))
   echo "in-process fuzz targets, ${per_target}s each (log: $DATA_DIR/logs/fuzz-targets.log)"
-  if "${maven[@]}" -Dit.test='*FuzzIT' -Dzhonglou.fuzz.seconds="$per_target" \
+  if "${maven[@]}" -Dzhonglou.fuzz.only -Dzhonglou.fuzz.seconds="$per_target" \
       ${seed:+-Dzhonglou.fuzz.seed="$seed"} >"$DATA_DIR/logs/fuzz-targets.log" 2>&1; then
     grep -h 'Fuzz target' "$ROOT"/services/*/target/failsafe-reports/*FuzzIT-output.txt 2>/dev/null \
       | sed -E 's/.*(Fuzz target)/  \1/' || true
