@@ -66,13 +66,14 @@ class RegistrationFuzzIT {
     }
 
     /**
-     * Finding: a path with an encoded line break (or NUL, or an encoded slash) is refused by Spring Security's
-     * firewall; that refusal reached the container's error page and answered plain JSON, not problem+json.
+     * Finding: a path with an encoded line break is refused by Spring Security's firewall; that refusal
+     * reached the container's error page and answered plain JSON, not problem+json. (An encoded NUL or
+     * slash Tomcat refuses itself, with an HTML page, before any service code runs.)
      */
     @Test
     void findingFirewallRefusalsAreProblemJson() {
         for (String path : new String[] {"/api/programmes/" + programme() + "%0D%0A/enrollments",
-                "/api/programmes/a%00b", "/api/programmes/a%2F..%2Fb", "/api/programmes/%2e%2e"}) {
+                "/api/programmes/a%0Ab/enrollments", "/api/programmes/a%0Db"}) {
             ApiClient.Answer answer = HttpInvariant.check("POST sign-up", path, api().post(path, "{}")
                     .bearer(TestTokens.parent("parent-fuzz")).header("Idempotency-Key", "k").send());
             assertThat(answer.status()).as(path).isEqualTo(400);

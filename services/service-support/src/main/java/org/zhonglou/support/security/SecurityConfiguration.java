@@ -58,7 +58,7 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The firewall's refusals (an encoded CR/LF, NUL or {@code ..} in the path) as problem+json 400; by
+     * The firewall's refusals (such as an encoded CR or LF in the path) as problem+json 400; by
      * default they fell through to the container's error page as plain JSON (found by RegistrationFuzzIT).
      * Spring Security picks this bean up for its filter chain proxy.
      */
