@@ -99,15 +99,21 @@ class RegistrationFuzzIT {
 
     /**
      * A hostile programme id as one path segment, without what Tomcat refuses itself with an HTML page
-     * before any service code runs (an encoded NUL, slash or backslash, a dot segment).
+     * before any service code runs (an encoded NUL, slash or backslash, a dot segment, a request line
+     * over 8 KB).
      */
     private String pathSegment(Entropy e) {
-        return Hostile.text(e, programme()).replaceAll("[\\u0000/\\\\]", "").replace("..", "-");
+        String text = Hostile.text(e, programme()).replaceAll("[\\u0000/\\\\]", "").replace("..", "-");
+        return text.length() > 200 ? text.substring(0, 200) : text;
     }
 
-    /** A header value the HTTP client can send (it refuses control characters), odd all the same. */
+    /**
+     * A header value the HTTP client can send (it refuses control characters), odd all the same, and under
+     * Tomcat's 8 KB header limit (beyond it Tomcat answers itself, with an HTML page).
+     */
     private static String printable(Entropy e) {
-        return Hostile.text(e, "key").replaceAll("[^\\x20-\\x7e]", "").strip() + "x".repeat(e.below(3) * 300);
+        String text = Hostile.text(e, "key").replaceAll("[^\\x20-\\x7e]", "").strip();
+        return text.substring(0, Math.min(text.length(), 1_000)) + "x".repeat(e.below(3) * 300);
     }
 
     private ApiClient api() {
