@@ -156,7 +156,7 @@ fuzz() {
   echo "in-process fuzz targets, ${per_target}s each (log: $DATA_DIR/logs/fuzz-targets.log)"
   if "${maven[@]}" -Dzhonglou.fuzz.only -Dzhonglou.fuzz.seconds="$per_target" \
       ${seed:+-Dzhonglou.fuzz.seed="$seed"} >"$DATA_DIR/logs/fuzz-targets.log" 2>&1; then
-    grep -h 'Fuzz target' "$ROOT"/services/*/target/failsafe-reports/*FuzzIT-output.txt 2>/dev/null \
+    grep -ah 'Fuzz target' "$ROOT"/services/*/target/failsafe-reports/*FuzzIT-output.txt 2>/dev/null \
       | sed -E 's/.*(Fuzz target)/  \1/' || true
     echo "in-process fuzz targets: all invariants held"
   else
