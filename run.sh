@@ -8,6 +8,10 @@
 #   ./run.sh replay-dlq <topic>   send a dead-letter topic's records back to their topic (after a fix)
 #   ./run.sh simulate [options]   station devices sending readings to the running stack (infra/load-tools)
 #   ./run.sh bench [options]      load figures of the running stack into docs/benchmarks.md (infra/load-tools)
+#   ./run.sh fuzz [--minutes N] [--seed S] [--jazzer Class#method]
+#                                 hostile requests against the running stack for N minutes (default 1), then
+#                                 the in-process fuzz targets for N minutes in all; --jazzer instead lets Jazzer
+#                                 fuzz one @FuzzTest for N minutes (coverage-guided)
 #
 # State (Kafka log, store file, the identity provider's signing key, logs, pid files) lives in DATA_DIR,
 # default ./data. STACK_PROFILE=production starts the services without the local profile (real secrets
@@ -19,9 +23,9 @@ cd "$ROOT"
 
 command="${1:-run}"
 case "$command" in
-  run | start | stop | status | token | replay-dlq | simulate | bench | help | -h | --help) ;;
+  run | start | stop | status | token | replay-dlq | simulate | bench | fuzz | help | -h | --help) ;;
   *)
-    echo "unknown command '$command': use run, start, stop, status, token <sub> <ROLE>, replay-dlq <topic>, simulate or bench" >&2
+    echo "unknown command '$command': use run, start, stop, status, token <sub> <ROLE>, replay-dlq <topic>, simulate, bench or fuzz" >&2
     exit 2
     ;;
 esac
@@ -109,11 +113,66 @@ build() {
 # Starting needs every jar up to date; stop, status and token need only the launcher itself.
 case "$command" in
   run | start) scope=full ;;
-  simulate | bench) scope=load-tools ;;
+  simulate | bench | fuzz) scope=load-tools ;;
   *) scope=launcher ;;
 esac
 if needs_build "$scope"; then
   build "$scope"
+fi
+
+# The fuzz targets of the build (services/*/src/test/.../fuzz), run longer than ./mvnw verify runs them.
+# Maven reads extra flags from MAVEN_ARGS (e.g. MAVEN_ARGS=-o inside a network namespace).
+FUZZ_MODULES=services/registration-service,services/station-monitoring-service,services/notification-service
+FUZZ_TARGETS=8
+fuzz() {
+  local minutes=1 seed="" jazzer="" http_args=()
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --minutes) minutes="$2"; shift 2 ;;
+      --seed) seed="$2"; shift 2 ;;
+      --jazzer) jazzer="$2"; shift 2 ;;
+      *) echo "unknown fuzz option '$1': use --minutes N, --seed S, --jazzer Class#method" >&2; exit 2 ;;
+    esac
+  done
+  if ! [[ "$minutes" =~ ^[0-9]+([.][0-9]+)?$ ]]; then
+    echo "--minutes needs a number" >&2
+    exit 2
+  fi
+  local seconds
+  seconds="$(awk -v m="$minutes" 'BEGIN { printf "%d", m * 60 }')"
+  local maven=(./mvnw -B -ntp -pl "$FUZZ_MODULES" -am verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false
+    -Dfailsafe.failIfNoSpecifiedTests=false)
+  if [[ -n "$jazzer" ]]; then
+    echo "Jazzer fuzzing $jazzer for ${seconds}s (findings go to that test's Inputs directory under src/test/resources)"
+    # Connections from the broker and store threads are allowed until the test narrows them to loopback.
+    JAZZER_FUZZ=1 JAZZER_MAX_DURATION="${seconds}s" JAZZER_SSRF_PERMISSIVE_UNTIL_CONFIGURED=1 \
+      "${maven[@]}" -Dit.test="$jazzer"
+    return
+  fi
+  http_args=(--minutes "$minutes")
+  [[ -n "$seed" ]] && http_args+=(--seed "$seed")
+  local status=0
+  "$JAVA" -Xmx256m -XX:+UseSerialGC -Dzhonglou.stack.root="$ROOT" \
+    -cp "$ROOT/infra/load-tools/target/classes:$ROOT/$LOAD_TOOLS_LIB/*" org.zhonglou.loadtools.fuzz.FuzzMain \
+    "${http_args[@]}" || status=$?
+  local per_target=$(( seconds / FUZZ_TARGETS > 1 ? seconds / FUZZ_TARGETS : 1 ))
+  echo "in-process fuzz targets, ${per_target}s each (log: $DATA_DIR/logs/fuzz-targets.log)"
+  if "${maven[@]}" -Dzhonglou.fuzz.only -Dzhonglou.fuzz.seconds="$per_target" \
+      ${seed:+-Dzhonglou.fuzz.seed="$seed"} >"$DATA_DIR/logs/fuzz-targets.log" 2>&1; then
+    grep -ah 'Fuzz target' "$ROOT"/services/*/target/failsafe-reports/*FuzzIT-output.txt 2>/dev/null \
+      | sed -E 's/.*(Fuzz target)/  \1/' || true
+    echo "in-process fuzz targets: all invariants held"
+  else
+    grep -E 'Tests run:|FAIL|Fuzz target' "$DATA_DIR/logs/fuzz-targets.log" | head -n 20 >&2
+    echo "in-process fuzz targets failed; inputs under services/*/target/fuzz-findings" >&2
+    status=1
+  fi
+  return "$status"
+}
+if [[ "$command" == fuzz ]]; then
+  shift
+  fuzz "$@"
+  exit $?
 fi
 
 case "$command" in

@@ -50,7 +50,8 @@ public final class Http {
         try {
             HttpResponse<String> response = client.send(request(method, url, headers, body),
                     HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), null);
+            return new Reply(response.statusCode(), response.body(), null,
+                    response.headers().firstValue("Content-Type").orElse(null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Reply.failed(e);

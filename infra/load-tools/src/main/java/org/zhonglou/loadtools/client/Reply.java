@@ -2,8 +2,15 @@ package org.zhonglou.loadtools.client;
 
 import tools.jackson.databind.JsonNode;
 
-/** One HTTP answer; {@code status} 0 means the request never got an answer (connection refused, timeout). */
-public record Reply(int status, String body, String error) {
+/**
+ * One HTTP answer; {@code status} 0 means the request never got an answer (connection refused, timeout).
+ * {@code contentType} is null when there was no answer or no such header.
+ */
+public record Reply(int status, String body, String error, String contentType) {
+
+    public Reply(int status, String body, String error) {
+        this(status, body, error, null);
+    }
 
     public static Reply failed(Throwable cause) {
         Throwable root = cause;

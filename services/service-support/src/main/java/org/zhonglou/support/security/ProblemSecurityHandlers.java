@@ -6,10 +6,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.zhonglou.support.web.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 as problem details, like every other refusal of the API. */
+/** 401, 403 and the firewall's 400 as problem details, like every other refusal of the API. */
 public final class ProblemSecurityHandlers {
 
     private final JsonMapper jsonMapper;
@@ -29,6 +30,11 @@ public final class ProblemSecurityHandlers {
     public AccessDeniedHandler accessDeniedHandler() {
         return (request, response, exception) -> write(response, HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                 "Your role does not allow this call.");
+    }
+
+    public RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, exception) -> write(response, HttpStatus.BAD_REQUEST, "rejected-request",
+                "Request refused", "The request's URL or headers hold characters this API never accepts.");
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String slug, String title, String detail)

@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Stateless bearer-token security shared by every service; roles come from the {@code roles} claim. */
@@ -39,6 +40,16 @@ public class SecurityConfiguration {
     @Bean
     ProblemSecurityHandlers problemSecurityHandlers(JsonMapper jsonMapper) {
         return new ProblemSecurityHandlers(jsonMapper);
+    }
+
+    /**
+     * The firewall's refusals (such as an encoded CR or LF in the path) as problem+json 400; by
+     * default they fell through to the container's error page as plain JSON (found by RegistrationFuzzIT).
+     * Spring Security picks this bean up for its filter chain proxy.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemSecurityHandlers handlers) {
+        return handlers.requestRejectedHandler();
     }
 
     @Bean

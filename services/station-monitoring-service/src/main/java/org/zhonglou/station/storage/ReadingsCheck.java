@@ -1,6 +1,7 @@
 package org.zhonglou.station.storage;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import org.zhonglou.contracts.station.ReadingsAccepted;
 import org.zhonglou.contracts.station.ReadingsAccepted.Reading;
 import org.zhonglou.station.ingest.Metric;
@@ -16,6 +17,8 @@ final class ReadingsCheck {
 
     static final int MAX_READINGS = 1000;
     private static final int MAX_ID = 128;
+    /** As the API registers them; a device id is also a field name of the station's latest-values document. */
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?");
 
     private ReadingsCheck() {
     }
@@ -23,8 +26,8 @@ final class ReadingsCheck {
     /** Null when the batch can be stored and evaluated, otherwise why not. */
     static String problem(ReadingsAccepted batch) {
         String ids = id("batchId", batch.batchId());
-        ids = ids != null ? ids : id("stationId", batch.stationId());
-        ids = ids != null ? ids : id("deviceId", batch.deviceId());
+        ids = ids != null ? ids : slug("stationId", batch.stationId());
+        ids = ids != null ? ids : slug("deviceId", batch.deviceId());
         if (ids != null) {
             return ids;
         }
@@ -62,6 +65,18 @@ final class ReadingsCheck {
         }
         if (!TimeBounds.contains(reading.timestamp())) {
             return "timestamp " + reading.timestamp() + " " + TimeBounds.MESSAGE;
+        }
+        return null;
+    }
+
+    /**
+     * A station or device id the API could have issued. A dot or a leading {@code $} in a device id would
+     * turn {@code d.<deviceId>} into another path of the latest-values document, after which every batch
+     * of that station failed to read it back (found by StationFuzzIT).
+     */
+    private static String slug(String name, String value) {
+        if (value == null || !SLUG.matcher(value).matches()) {
+            return name + " must be lower-case letters, digits and inner hyphens, 1 to 64 characters";
         }
         return null;
     }

@@ -57,6 +57,20 @@ class ReceivedBatchTest {
         assertThat(List.of(parts)).hasSize(2);
     }
 
+    /**
+     * Fuzz finding (StationFuzzIT, readings consumers): a record whose device id held a dot was stored as a
+     * nested path of the station's latest-values document, and every later batch of that station failed
+     * with a ClassCastException reading it back. Station and device ids must be slugs, as the API issues them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gas-1.", "a.b", "$gas", "Gas-1", "gas 1", "gas-1\u200b", "-gas"})
+    void fuzzFindingDeviceIdsThatAreNoSlugArePoison(String deviceId) {
+        String json = GOOD.formatted("25", "2024-08-07T00:10:00Z").replace("\"gas-1\"", "\"" + deviceId + "\"");
+
+        assertThatThrownBy(() -> decode(json)).isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("deviceId");
+    }
+
     private static ReceivedBatch decode(String json) {
         return ReceivedBatch.decode(json.getBytes(StandardCharsets.UTF_8), 0, 7L);
     }
