@@ -50,7 +50,7 @@ final class SigningKey {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
-            // Windows: the user's profile directory is private already.
+            // No POSIX permissions (Windows): DATA_DIR must then be a directory only its user can read.
         }
     }
 }

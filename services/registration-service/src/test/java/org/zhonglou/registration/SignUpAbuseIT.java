@@ -12,6 +12,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.zhonglou.testsupport.ApiClient;
 import org.zhonglou.testsupport.LocalStackTest;
 import org.zhonglou.testsupport.TestTokens;
@@ -86,6 +89,25 @@ class SignUpAbuseIT extends StackScenarios {
                 .status()).isEqualTo(200);
         assertThat(enrol(api(), programme, parent, "key-after", enrollment(unique("孩子"), 10)).status())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void cancellingAPlaceTakenBeforeGuardiansWereCountedDoesNotRaiseTheLimit() {
+        Map<String, Object> settings = programme(5, 5);
+        settings.put("maxActivePerGuardian", 1);
+        String programme = createProgramme(api(), settings);
+        String parent = unique("parent");
+        String old = enrol(api(), programme, parent, "key-old", enrollment(unique("孩子"), 1)).json().path("id")
+                .asString();
+        // As a ledger written before this count existed: the place is there, the guardian's count is not.
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(programme)), new Update().unset("guardians"),
+                "programmes");
+        assertThat(api().post("/api/enrollments/" + old + "/cancel", null).bearer(TestTokens.parent(parent)).send()
+                .status()).isEqualTo(200);
+
+        assertThat(enrol(api(), programme, parent, "key-1", enrollment(unique("孩子"), 2)).status()).isEqualTo(201);
+        assertThat(enrol(api(), programme, parent, "key-2", enrollment(unique("孩子"), 3)).status())
+                .as("one place, as the programme says").isEqualTo(409);
     }
 
     @Test

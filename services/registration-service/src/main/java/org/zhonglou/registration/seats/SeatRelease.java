@@ -78,6 +78,7 @@ public class SeatRelease {
                                 EnrollmentEvents.promoted(programmeId, promoted, guardianOf.apply(promoted), now));
             }
             if (mongo.updateFirst(Query.query(filter), update, COLLECTION).getModifiedCount() == 1) {
+                clampGuardianCount(programmeId, claim);
                 ledger.released(programmeId);
                 log.info("Cancelled enrollment {} of programme {}; promoted {}", claim.enrollmentId(), programmeId,
                         promoted);
@@ -85,5 +86,15 @@ public class SeatRelease {
             }
         }
         throw ApiProblem.unavailable("The programme is too busy right now; please retry.", java.time.Duration.ofSeconds(1));
+    }
+
+    /**
+     * Enrollments placed before guardians were counted were never added, so cancelling one takes the count
+     * below zero, which would let that guardian hold one place too many. Back to zero at once.
+     */
+    private void clampGuardianCount(String programmeId, SeatClaim claim) {
+        String field = GUARDIANS + "." + claim.guardianKey();
+        mongo.updateFirst(Query.query(where("_id").is(programmeId).and(field).lt(0)), new Update().set(field, 0),
+                COLLECTION);
     }
 }
