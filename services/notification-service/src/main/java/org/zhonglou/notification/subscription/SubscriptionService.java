@@ -13,8 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.zhonglou.notification.subscription.SubscriptionController.QuietHoursBody;
 import org.zhonglou.notification.subscription.SubscriptionController.SubscriptionRequest;
+import org.zhonglou.support.refusal.FieldProblem;
 import org.zhonglou.support.web.ApiProblem;
-import org.zhonglou.support.web.FieldProblem;
 
 @Service
 public class SubscriptionService {

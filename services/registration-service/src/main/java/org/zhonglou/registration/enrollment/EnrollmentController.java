@@ -1,9 +1,9 @@
 package org.zhonglou.registration.enrollment;
 
+import io.github.bucket4j.TimeMeter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.github.bucket4j.TimeMeter;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhonglou.registration.RegistrationProperties;
+import org.zhonglou.support.refusal.FieldProblem;
 import org.zhonglou.support.web.ApiProblem;
-import org.zhonglou.support.web.FieldProblem;
 
 @RestController
 @Tag(name = "Enrollments", description = "Parents sign children up; owners and staff read and cancel")

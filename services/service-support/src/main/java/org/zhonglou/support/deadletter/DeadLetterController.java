@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.zhonglou.support.refusal.FieldProblem;
 import org.zhonglou.support.web.ApiProblem;
-import org.zhonglou.support.web.FieldProblem;
 
 /** The service's dead-letter topics for staff: what is parked there, and a replay once the cause is fixed. */
 @RestController

@@ -3,6 +3,7 @@ package org.zhonglou.support.web;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.zhonglou.support.refusal.FieldProblem;
 
 /**
  * A refusal the client can act on, rendered as RFC 9457 problem details by {@link ApiExceptionHandler}.

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhonglou.contracts.station.AlertState;
+import org.zhonglou.support.refusal.FieldProblem;
 import org.zhonglou.support.web.ApiProblem;
-import org.zhonglou.support.web.FieldProblem;
 
 @RestController
 @Tag(name = "Alerts", description = "Alert rules, alerts and their lifecycle (staff)")

@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhonglou.station.station.Stations;
+import org.zhonglou.support.refusal.FieldProblem;
 import org.zhonglou.support.web.ApiProblem;
-import org.zhonglou.support.web.FieldProblem;
 
 @RestController
 @Tag(name = "Alerts", description = "Alert rules, alerts and their lifecycle (staff)")

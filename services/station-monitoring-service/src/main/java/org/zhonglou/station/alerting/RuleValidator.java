@@ -5,7 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.zhonglou.station.ingest.Metric;
-import org.zhonglou.support.web.FieldProblem;
+import org.zhonglou.support.refusal.FieldProblem;
 
 /** Checks a rule list as PUT replaces it; every problem is named as {@code [i].field}. */
 final class RuleValidator {

@@ -93,7 +93,7 @@ class CommandController {
         }
         if (result.status() != CommandStatus.SUCCEEDED && result.status() != CommandStatus.FAILED) {
             throw ApiProblem.badRequest("Status must be SUCCEEDED or FAILED.",
-                    List.of(new org.zhonglou.support.web.FieldProblem("status", "must be SUCCEEDED or FAILED")));
+                    List.of(new org.zhonglou.support.refusal.FieldProblem("status", "must be SUCCEEDED or FAILED")));
         }
         Document completed = commands.complete(commandId, result.status(), result.message());
         if (completed != null) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.zhonglou.contracts.station.ReadingsAccepted.Reading;
 import org.zhonglou.support.bounds.TimeBounds;
-import org.zhonglou.support.web.FieldProblem;
+import org.zhonglou.support.refusal.FieldProblem;
 import tools.jackson.databind.JsonNode;
 
 /**

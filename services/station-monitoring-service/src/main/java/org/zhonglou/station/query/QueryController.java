@@ -15,8 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.zhonglou.station.ingest.Metric;
 import org.zhonglou.station.station.Stations;
 import org.zhonglou.support.bounds.TimeBounds;
+import org.zhonglou.support.refusal.FieldProblem;
 import org.zhonglou.support.web.ApiProblem;
-import org.zhonglou.support.web.FieldProblem;
 
 @RestController
 @Tag(name = "Station data", description = "Time series and tonnage (staff)")

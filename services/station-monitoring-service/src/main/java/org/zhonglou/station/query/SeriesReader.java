@@ -8,8 +8,8 @@ import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import org.zhonglou.station.storage.Level;
+import org.zhonglou.support.refusal.FieldProblem;
 import org.zhonglou.support.web.ApiProblem;
-import org.zhonglou.support.web.FieldProblem;
 
 /**
  * Answers time-series questions from the aggregate documents: it picks the coarsest level whose entries

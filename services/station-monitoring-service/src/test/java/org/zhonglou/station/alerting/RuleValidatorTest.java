@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.zhonglou.contracts.station.Severity;
-import org.zhonglou.support.web.FieldProblem;
+import org.zhonglou.support.refusal.FieldProblem;
 
 class RuleValidatorTest {
 
