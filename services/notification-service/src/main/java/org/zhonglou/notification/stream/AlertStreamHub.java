@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.zhonglou.notification.alert.AlertNotice;
 import org.zhonglou.notification.config.NotificationProperties;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 /**
  * The open SSE streams of this instance. Broadcasting only queues each event per client (see
@@ -61,11 +61,11 @@ class AlertStreamHub implements SmartLifecycle {
     /** Registers a stream for {@code owner} until {@code expiresAt}, after the events it missed; or 429. */
     synchronized void open(SseEmitter emitter, String owner, Instant expiresAt, String lastEventId) {
         if (clients.size() >= settings.maxTotal()) {
-            throw ApiProblem.tooManyRequests("This instance serves its maximum of " + settings.maxTotal()
+            throw Refusal.rateLimited("This instance serves its maximum of " + settings.maxTotal()
                     + " live streams; try again later.", RETRY_WHEN_FULL);
         }
         if (clients.stream().filter(client -> client.owner().equals(owner)).count() >= settings.maxPerUser()) {
-            throw ApiProblem.tooManyRequests("You already have " + settings.maxPerUser()
+            throw Refusal.rateLimited("You already have " + settings.maxPerUser()
                     + " live streams open; close one first.", RETRY_WHEN_FULL);
         }
         List<AlertNotice> missed = lastEventId == null || lastEventId.isBlank() ? List.of() : recent.after(lastEventId);

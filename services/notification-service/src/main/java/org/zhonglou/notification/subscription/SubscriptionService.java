@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.zhonglou.notification.subscription.SubscriptionController.QuietHoursBody;
 import org.zhonglou.notification.subscription.SubscriptionController.SubscriptionRequest;
 import org.zhonglou.support.refusal.FieldProblem;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 @Service
 public class SubscriptionService {
@@ -45,12 +45,12 @@ public class SubscriptionService {
         }
         Subscription.QuietHoursDocument quietHours = quietHours(request.quietHours(), problems);
         if (!problems.isEmpty()) {
-            throw ApiProblem.badRequest("The subscription has invalid fields.", problems);
+            throw Refusal.invalid("The subscription has invalid fields.", problems);
         }
         // Every subscription is matched against every alert and may fan out to a webhook or a mailbox:
         // one account (or a leaked staff token) must not multiply that without bound.
         if (store.countByOwner(owner) >= maxPerStaff) {
-            throw ApiProblem.conflict("subscription-limit", "Too many subscriptions",
+            throw Refusal.conflict("subscription-limit", "Too many subscriptions",
                     "You already have " + maxPerStaff + " subscriptions, the limit per staff member; delete one "
                             + "first.");
         }

@@ -11,7 +11,7 @@ import org.zhonglou.registration.seats.LedgerStatus;
 import org.zhonglou.registration.seats.SeatLedger;
 import org.zhonglou.registration.seats.SeatRelease;
 import org.zhonglou.support.outbox.OutboxRelay;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 /**
  * Reading and cancelling enrollments. A parent reaches only their own (anything else is 404, as if it
@@ -73,7 +73,7 @@ class Enrollments {
         return record;
     }
 
-    private static ApiProblem notFound(String id) {
-        return ApiProblem.notFound("No enrollment " + id + ".");
+    private static Refusal notFound(String id) {
+        return Refusal.notFound("No enrollment " + id + ".");
     }
 }

@@ -19,7 +19,7 @@ import org.zhonglou.registration.seats.LedgerStatus;
 import org.zhonglou.registration.seats.Placement;
 import org.zhonglou.registration.seats.SeatLedger;
 import org.zhonglou.support.outbox.OutboxRelay;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 /**
  * A parent's sign-up. Step 1 stores the enrollment (PII encrypted) under an id derived from guardian and
@@ -56,14 +56,14 @@ class SignUp {
 
     Result enroll(String programmeId, String guardianId, String idempotencyKey, EnrollmentRequest request) {
         Programme programme = programmes.settings(programmeId)
-                .orElseThrow(() -> ApiProblem.notFound("No programme " + programmeId + "."));
+                .orElseThrow(() -> Refusal.notFound("No programme " + programmeId + "."));
         // Current key first; during a hash-key rotation also the ids and fingerprints under older keys, so a
         // retry of a request made before the rotation still finds its first attempt.
         List<String> ids = hasher.enrollmentIds(guardianId, idempotencyKey);
         List<String> fingerprints = hasher.fingerprints(request.canonical(programmeId));
         String id = ids.get(0);
         Instant now = clock.instant();
-        Optional<ApiProblem> violation = EnrollmentRules.violation(programme, request.child().dateOfBirth(),
+        Optional<Refusal> violation = EnrollmentRules.violation(programme, request.child().dateOfBirth(),
                 request.consentGiven(), now);
         if (violation.isPresent()) {
             // A replay of an accepted request stays a replay even after the window has closed.
@@ -113,23 +113,23 @@ class SignUp {
                 enrollments.remember(record.guardianId(), record.id());
                 return new Result(EnrollmentView.of(record, ledger.status(programme.id(), record.id())), false);
             }
-            case DUPLICATE_CHILD -> throw ApiProblem.conflict("duplicate-child", "Child already signed up",
+            case DUPLICATE_CHILD -> throw Refusal.conflict("duplicate-child", "Child already signed up",
                     "This child is already confirmed or waitlisted in this programme.");
-            case GUARDIAN_LIMIT -> throw ApiProblem.conflict("guardian-limit", "Too many active sign-ups",
+            case GUARDIAN_LIMIT -> throw Refusal.conflict("guardian-limit", "Too many active sign-ups",
                     "You already hold " + programme.maxActivePerGuardian() + " active enrollments in this programme, "
                             + "its limit per guardian; cancel one to sign another child up.");
             default -> throw programmeFull();
         }
     }
 
-    private static ApiProblem programmeFull() {
-        return ApiProblem.conflict("programme-full", "Programme full",
+    private static Refusal programmeFull() {
+        return Refusal.conflict("programme-full", "Programme full",
                 "All seats and all waitlist places of this programme are taken.");
     }
 
     private static EnrollmentRecord sameRequest(EnrollmentRecord earlier, List<String> fingerprints) {
         if (!fingerprints.contains(earlier.fingerprint())) {
-            throw ApiProblem.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
+            throw Refusal.unprocessable("idempotency-key-reused", "Idempotency-Key reused",
                     "This Idempotency-Key was already used with a different request; use a new key.");
         }
         return earlier;

@@ -7,7 +7,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 import java.time.Duration;
 import org.zhonglou.registration.RegistrationProperties;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 /**
  * Sign-up attempts per guardian (token subject): a token bucket each, refilled evenly over the period.
@@ -35,7 +35,7 @@ final class SignUpRateLimit {
         ConsumptionProbe probe = buckets.get(subject, key -> newBucket()).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             Duration wait = Duration.ofNanos(probe.getNanosToWaitForRefill());
-            throw ApiProblem.tooManyRequests("Too many sign-up attempts; at most " + rate.attempts() + " per "
+            throw Refusal.rateLimited("Too many sign-up attempts; at most " + rate.attempts() + " per "
                     + rate.period().toSeconds() + " s. Try again in " + Math.max(1, wait.toSeconds()) + " s.",
                     wait.plusSeconds(1).withNanos(0));
         }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 import org.zhonglou.contracts.registration.EnrollmentStatus;
 import org.zhonglou.registration.programme.Programme;
 import org.zhonglou.support.outbox.OutboxEvent;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 /**
  * The seat ledger inside the programme document. Every change is ONE conditional update of that one
@@ -85,7 +85,7 @@ public class SeatLedger {
                 return Placement.waitlisted(position);
             }
         }
-        throw ApiProblem.unavailable("The programme is too busy right now; please retry.", java.time.Duration.ofSeconds(1));
+        throw Refusal.unavailable("The programme is too busy right now; please retry.", java.time.Duration.ofSeconds(1));
     }
 
     /**
@@ -199,7 +199,7 @@ public class SeatLedger {
         claim.allChildKeys().forEach(key -> query.fields().include(CHILDREN + "." + key));
         Document doc = mongo.findOne(query, Document.class, COLLECTION);
         if (doc == null) {
-            throw ApiProblem.notFound("No programme " + programmeId + ".");
+            throw Refusal.notFound("No programme " + programmeId + ".");
         }
         doc.putIfAbsent(CHILDREN, new Document());
         doc.putIfAbsent(CANCELLED, new Document());

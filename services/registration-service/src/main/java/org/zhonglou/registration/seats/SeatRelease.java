@@ -17,7 +17,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.zhonglou.contracts.registration.EnrollmentStatus;
 import org.zhonglou.support.outbox.OutboxEvent;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 /**
  * Cancellation. Cancelling a confirmed seat and promoting the head of the waitlist is one update,
@@ -85,7 +85,7 @@ public class SeatRelease {
                 return new Release(true, promoted);
             }
         }
-        throw ApiProblem.unavailable("The programme is too busy right now; please retry.", java.time.Duration.ofSeconds(1));
+        throw Refusal.unavailable("The programme is too busy right now; please retry.", java.time.Duration.ofSeconds(1));
     }
 
     /**

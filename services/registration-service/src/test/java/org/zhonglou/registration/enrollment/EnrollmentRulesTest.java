@@ -7,7 +7,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.zhonglou.registration.privacy.PiiHasher;
 import org.zhonglou.registration.programme.Programme;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
+import org.zhonglou.support.web.Problems;
 
 class EnrollmentRulesTest {
 
@@ -32,7 +33,8 @@ class EnrollmentRulesTest {
                 .orElseThrow())).isEqualTo("signup-closed");
         assertThat(slug(EnrollmentRules.violation(SUMMER, LocalDate.of(2020, 1, 1), true, OPEN).orElseThrow()))
                 .isEqualTo("age-out-of-range");
-        assertThat(EnrollmentRules.violation(SUMMER, EIGHT, false, OPEN).orElseThrow().status().value()).isEqualTo(422);
+        Refusal noConsent = EnrollmentRules.violation(SUMMER, EIGHT, false, OPEN).orElseThrow();
+        assertThat(Problems.statusOf(noConsent.kind()).value()).isEqualTo(422);
     }
 
     @Test
@@ -62,7 +64,7 @@ class EnrollmentRulesTest {
                 new EnrollmentRequest.Guardian("王芳", phone, "wang@example.cn", language), true);
     }
 
-    private static String slug(ApiProblem problem) {
+    private static String slug(Refusal problem) {
         return problem.slug();
     }
 }

@@ -8,7 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.zhonglou.registration.RegistrationProperties;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
+import org.zhonglou.support.web.Problems;
 
 class SignUpRateLimitTest {
 
@@ -22,15 +23,15 @@ class SignUpRateLimitTest {
             limit.attempt("parent-1");
         }
 
-        assertThatThrownBy(() -> limit.attempt("parent-1")).isInstanceOfSatisfying(ApiProblem.class, problem -> {
-            assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThatThrownBy(() -> limit.attempt("parent-1")).isInstanceOfSatisfying(Refusal.class, problem -> {
+            assertThat(Problems.statusOf(problem.kind())).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
             assertThat(problem.retryAfter()).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(7));
         });
         limit.attempt("parent-2");
 
         time.advance(Duration.ofSeconds(6));
         limit.attempt("parent-1");
-        assertThatThrownBy(() -> limit.attempt("parent-1")).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> limit.attempt("parent-1")).isInstanceOf(Refusal.class);
     }
 
     @Test
@@ -43,7 +44,7 @@ class SignUpRateLimitTest {
         for (int i = 0; i < 10; i++) {
             limit.attempt("parent-1");
         }
-        assertThatThrownBy(() -> limit.attempt("parent-1")).isInstanceOf(ApiProblem.class);
+        assertThatThrownBy(() -> limit.attempt("parent-1")).isInstanceOf(Refusal.class);
     }
 
     private static final class ManualTime implements TimeMeter {

@@ -12,7 +12,7 @@ import org.zhonglou.contracts.station.AlertState;
 import org.zhonglou.contracts.station.CommandEvent.InterlockOverride;
 import org.zhonglou.contracts.station.Severity;
 import org.zhonglou.station.alerting.AlertBook;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 /**
  * Safety interlock: while a CRITICAL alert of a station is open (of any of its devices, or station-wide:
@@ -43,7 +43,7 @@ class Interlock {
         if (override && reason != null && !reason.isBlank()) {
             return new InterlockOverride(staffId, reason.strip(), now, open);
         }
-        throw ApiProblem.conflict("interlock", "Interlocked", "Station " + stationId + " has an open CRITICAL alert ("
+        throw Refusal.conflict("interlock", "Interlocked", "Station " + stationId + " has an open CRITICAL alert ("
                 + open.get(0) + "); " + action + " needs override: true and a reason.");
     }
 

@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.zhonglou.station.station.Stations;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 /**
  * Registers devices and checks their keys. A key is valid only while BOTH its key document exists and
@@ -49,7 +49,7 @@ public class Devices {
                     description, hash, now, now));
         } catch (DuplicateKeyException e) {
             mongo.remove(Query.query(Criteria.where("_id").is(hash)), DeviceKeyDocument.class);
-            throw ApiProblem.conflict("device-exists", "Device exists",
+            throw Refusal.conflict("device-exists", "Device exists",
                     "Station '" + stationId + "' already has a device '" + deviceId + "'.");
         }
         log.info("Registered device {} of station {}", deviceId, stationId);
@@ -68,7 +68,7 @@ public class Devices {
                 FindAndModifyOptions.options().returnNew(false), DeviceDocument.class);
         if (previous == null) {
             mongo.remove(Query.query(Criteria.where("_id").is(hash)), DeviceKeyDocument.class);
-            throw ApiProblem.notFound("Station '" + stationId + "' has no device '" + deviceId + "'.");
+            throw Refusal.notFound("Station '" + stationId + "' has no device '" + deviceId + "'.");
         }
         mongo.remove(Query.query(Criteria.where("_id").is(previous.keyHash())), DeviceKeyDocument.class);
         log.info("Rotated the key of device {} of station {}", deviceId, stationId);

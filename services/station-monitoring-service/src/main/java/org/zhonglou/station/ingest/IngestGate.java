@@ -8,7 +8,7 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.zhonglou.station.limit.TokenBucket;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 /**
  * Back-pressure at the door: a per-device token bucket (429), a per-device share of the slots in flight
@@ -41,7 +41,7 @@ class IngestGate {
                 key -> new TokenBucket(properties.burst(), properties.readingsPerSecond(), System.nanoTime()));
         Duration wait = bucket.take(readings, System.nanoTime());
         if (!wait.isZero()) {
-            throw ApiProblem.tooManyRequests("Device " + deviceId + " is sending faster than "
+            throw Refusal.rateLimited("Device " + deviceId + " is sending faster than "
                     + (long) properties.readingsPerSecond() + " readings per second.", TokenBucket.retryAfter(wait));
         }
     }
@@ -53,13 +53,13 @@ class IngestGate {
     <T> T inFlight(String stationId, String deviceId, Supplier<T> work) {
         String device = stationId + "|" + deviceId;
         if (!holdOneMore(device)) {
-            throw ApiProblem.tooManyRequests("Device " + deviceId + " already has "
+            throw Refusal.rateLimited("Device " + deviceId + " already has "
                     + properties.maxInFlightPerDevice() + " batches being written; wait for their answers.",
                     IN_FLIGHT_RETRY);
         }
         try {
             if (!inFlight.tryAcquire()) {
-                throw ApiProblem.unavailable("Too many batches are being written right now; retry shortly.",
+                throw Refusal.unavailable("Too many batches are being written right now; retry shortly.",
                         IN_FLIGHT_RETRY);
             }
             try {

@@ -9,7 +9,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 @Service
 public class Stations {
@@ -31,7 +31,7 @@ public class Stations {
         try {
             mongo.insert(station);
         } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("station-exists", "Station exists", "A station with id '" + id
+            throw Refusal.conflict("station-exists", "Station exists", "A station with id '" + id
                     + "' already exists.");
         }
         events.publishEvent(new StationCreated(id));
@@ -44,7 +44,7 @@ public class Stations {
 
     /** The station, or 404: every station-scoped call starts here. */
     public StationDocument require(String id) {
-        return find(id).orElseThrow(() -> ApiProblem.notFound("No station '" + id + "'."));
+        return find(id).orElseThrow(() -> Refusal.notFound("No station '" + id + "'."));
     }
 
     public List<StationDocument> all() {

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
+import org.zhonglou.support.web.Problems;
 
 /** The door's limits with batches held in flight on purpose (latches, no timing). */
 class IngestGateTest {
@@ -34,8 +35,8 @@ class IngestGateTest {
         List<CompletableFuture<String>> flooding = hold(gate, "flooder", 16);
 
         assertThatThrownBy(() -> gate.inFlight("st", "flooder", () -> "17th"))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+                .isInstanceOfSatisfying(Refusal.class, problem -> {
+                    assertThat(Problems.statusOf(problem.kind())).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
                     assertThat(problem.retryAfter()).isEqualTo(Duration.ofSeconds(1));
                 });
         assertThat(gate.inFlight("st", "neighbour", () -> "in")).isEqualTo("in");
@@ -54,13 +55,13 @@ class IngestGateTest {
         hold(gate, "b", 2);
 
         assertThatThrownBy(() -> gate.inFlight("st", "c", () -> "x"))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+                .isInstanceOfSatisfying(Refusal.class, problem -> {
+                    assertThat(Problems.statusOf(problem.kind())).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                     assertThat(problem.retryAfter()).isPositive();
                 });
         assertThatThrownBy(() -> gate.inFlight("st", "c", () -> "x")).as("a refused batch gives its share back")
-                .isInstanceOfSatisfying(ApiProblem.class,
-                        problem -> assertThat(problem.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+                .isInstanceOfSatisfying(Refusal.class,
+                        problem -> assertThat(Problems.statusOf(problem.kind())).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
     }
 
     @Test
@@ -71,8 +72,8 @@ class IngestGateTest {
         }
 
         assertThatThrownBy(() -> gate.checkRate("st", "sensor", 1000))
-                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
-                    assertThat(problem.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+                .isInstanceOfSatisfying(Refusal.class, problem -> {
+                    assertThat(Problems.statusOf(problem.kind())).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
                     assertThat(problem.retryAfter()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(10));
                 });
         gate.checkRate("st", "other-sensor", 1000);
