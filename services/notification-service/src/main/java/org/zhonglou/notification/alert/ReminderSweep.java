@@ -7,7 +7,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.zhonglou.contracts.cloudevents.EventCodec;
 import org.zhonglou.contracts.station.AlertEvent;
-import org.zhonglou.notification.config.DueWork;
+import org.zhonglou.notification.scheduling.DueWork;
 import org.zhonglou.support.messaging.CloudEventPublisher;
 
 /**

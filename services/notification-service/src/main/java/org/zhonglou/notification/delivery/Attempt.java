@@ -3,5 +3,5 @@ package org.zhonglou.notification.delivery;
 import java.time.Instant;
 
 /** One try: when, the receiver's HTTP status or the error, and how long it took. */
-public record Attempt(Instant at, Integer statusCode, String error, long durationMs) {
+record Attempt(Instant at, Integer statusCode, String error, long durationMs) {
 }

@@ -1,7 +1,7 @@
 package org.zhonglou.notification.delivery;
 
 /** What one send achieved; becomes an {@link Attempt} in the log. */
-public record Outcome(boolean delivered, Integer statusCode, String error, long durationMs) {
+record Outcome(boolean delivered, Integer statusCode, String error, long durationMs) {
 
     public static Outcome failed(String error, long durationMs) {
         return new Outcome(false, null, error, durationMs);

@@ -1,7 +1,7 @@
 package org.zhonglou.notification.parent;
 
 /** Registration could not be asked (down, slow, 5xx, refused the token); the notice waits. */
-public class ContactUnavailableException extends RuntimeException {
+class ContactUnavailableException extends RuntimeException {
 
     public ContactUnavailableException(String message, Throwable cause) {
         super(message, cause);

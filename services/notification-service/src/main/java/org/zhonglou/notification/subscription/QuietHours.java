@@ -10,7 +10,7 @@ import java.time.ZonedDateTime;
  * A daily window in the subscriber's time zone during which non-critical alerts are held. The window
  * may cross midnight ({@code 22:00-07:00}). Daylight-saving gaps resolve as {@link ZonedDateTime} does.
  */
-public record QuietHours(LocalTime start, LocalTime end, ZoneId timeZone) {
+record QuietHours(LocalTime start, LocalTime end, ZoneId timeZone) {
 
     /** When a notification due at {@code now} may go out: {@code now} itself, or the end of the window. */
     public Instant releaseTime(Instant now) {

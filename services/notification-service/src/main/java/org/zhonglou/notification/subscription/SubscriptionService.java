@@ -17,7 +17,7 @@ import org.zhonglou.support.refusal.FieldProblem;
 import org.zhonglou.support.refusal.Refusal;
 
 @Service
-public class SubscriptionService {
+class SubscriptionService {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
 

@@ -28,7 +28,7 @@ import org.zhonglou.registration.seats.LedgerMembers;
  * Idempotency-Key has been kept for a day.
  */
 @Service
-public class PersonalDataPurge {
+class PersonalDataPurge {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataPurge.class);
     private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");

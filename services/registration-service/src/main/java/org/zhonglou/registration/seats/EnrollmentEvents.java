@@ -13,7 +13,7 @@ import org.zhonglou.support.outbox.OutboxEvent;
  * Outbox entries for enrollment events. Ids are derived from the enrollment and the transition: each
  * transition happens at most once per enrollment, so the id is unique, and a republished event keeps it.
  */
-public final class EnrollmentEvents {
+final class EnrollmentEvents {
 
     private EnrollmentEvents() {
     }

@@ -1,4 +1,4 @@
-package org.zhonglou.notification.config;
+package org.zhonglou.notification;
 
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,4 +1,4 @@
-package org.zhonglou.notification.config;
+package org.zhonglou.notification;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

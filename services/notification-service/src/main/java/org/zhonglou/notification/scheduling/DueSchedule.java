@@ -1,4 +1,4 @@
-package org.zhonglou.notification.config;
+package org.zhonglou.notification.scheduling;
 
 import java.time.Duration;
 import java.time.Instant;
