@@ -1,26 +1,23 @@
 package org.zhonglou.stack;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.Uuid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.zhonglou.contracts.Topics;
 import org.zhonglou.kafkaaccess.KafkaAccess;
 import org.zhonglou.kafkaaccess.KafkaCredentials;
 import org.zhonglou.kafkaaccess.SecuredBroker;
+import org.zhonglou.kafkaaccess.SingleNodeBroker;
 
 /**
  * One Kafka broker in KRaft combined mode (broker and controller in one JVM), as the local stack runs
@@ -49,10 +46,9 @@ public final class KafkaNode {
         }
         KafkaCredentials credentials = KafkaCredentials.loadOrCreate(KafkaCredentials.file(dataDir));
         Files.createDirectories(logDir);
-        writeConfig(config, SecuredBroker.configure(brokerConfig(logDir), "localhost", Ports.KAFKA,
-                Ports.KAFKA_CONTROLLER, credentials));
+        writeConfig(config, brokerConfig(logDir, credentials));
         if (!formatted) {
-            format(config, credentials);
+            log.info("Formatted Kafka storage (cluster id {})", SingleNodeBroker.format(config, credentials));
             Files.createFile(secured);
         }
         Map<String, Object> admin = adminClient(dataDir);
@@ -63,30 +59,13 @@ public final class KafkaNode {
         kafka.Kafka.main(new String[] {config.toString()});
     }
 
-    static Properties brokerConfig(Path logDir) {
-        Properties p = new Properties();
-        p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.voters", "1@localhost:" + Ports.KAFKA_CONTROLLER);
-        p.setProperty("listeners",
-                "PLAINTEXT://localhost:" + Ports.KAFKA + ",CONTROLLER://localhost:" + Ports.KAFKA_CONTROLLER);
-        p.setProperty("advertised.listeners", "PLAINTEXT://localhost:" + Ports.KAFKA);
-        p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.setProperty("log.dirs", logDir.toString());
+    /** The shared single-node set-up ({@link SingleNodeBroker}) with what the stack adds. */
+    static Properties brokerConfig(Path logDir, KafkaCredentials credentials) {
+        Properties p = SingleNodeBroker.config("localhost", Ports.KAFKA, Ports.KAFKA_CONTROLLER, logDir, credentials);
         p.setProperty("num.partitions", String.valueOf(KafkaTopics.PARTITIONS));
         p.setProperty("default.replication.factor", "1");
         p.setProperty("auto.create.topics.enable", "false");
-        // A single broker cannot hold more than one replica of the internal topics.
-        p.setProperty("offsets.topic.replication.factor", "1");
         p.setProperty("offsets.topic.num.partitions", "10");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
-        // Consumers of a freshly started service should not wait 3 s for a rebalance nobody else joins.
-        p.setProperty("group.initial.rebalance.delay.ms", "0");
         return p;
     }
 
@@ -107,18 +86,6 @@ public final class KafkaNode {
         }
     }
 
-    private static void format(Path config, KafkaCredentials credentials) {
-        String clusterId = Uuid.randomUuid().toString();
-        log.info("Formatting Kafka storage (cluster id {})", clusterId);
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        List<String> args = new ArrayList<>(List.of("format", "--cluster-id", clusterId, "--config", config.toString()));
-        args.addAll(SecuredBroker.formatArguments(credentials));
-        int code = kafka.tools.StorageTool.execute(args.toArray(String[]::new), quiet);
-        if (code != 0) {
-            throw new IllegalStateException("kafka-storage format failed with exit code " + code);
-        }
-    }
-
     private static void createTopicsAndUsers(Map<String, Object> client, KafkaCredentials credentials) {
         for (int attempt = 1; attempt <= 60; attempt++) {
             try {
@@ -128,7 +95,7 @@ public final class KafkaNode {
                     SecuredBroker.grant(admin, credentials, 5_000);
                 }
                 KafkaTopics.ensure(client, 5_000);
-                log.info("Topics ready: {}; users {}", KafkaTopics.NAMES, KafkaAccess.USERS);
+                log.info("Topics ready: {}; users {}", Topics.ALL, KafkaAccess.USERS);
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -137,6 +104,6 @@ public final class KafkaNode {
                 log.debug("Topics not created yet (attempt {}): {}", attempt, e.toString());
             }
         }
-        log.error("Could not create the topics {} within the start-up window", KafkaTopics.NAMES);
+        log.error("Could not create the topics {} within the start-up window", Topics.ALL);
     }
 }

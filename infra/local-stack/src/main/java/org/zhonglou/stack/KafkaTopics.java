@@ -13,18 +13,15 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.zhonglou.contracts.Topics;
 
 /**
- * The topics the services exchange events on. The broker does not auto-create topics, so a typo in a
- * service's binding fails loudly instead of silently creating a one-partition topic.
+ * Creates the topics the services exchange events on ({@link Topics#ALL}, the one list of them). The
+ * broker does not auto-create topics, so a typo in a service's binding fails loudly instead of silently
+ * creating a one-partition topic.
  */
 public final class KafkaTopics {
 
-    public static final List<String> NAMES = List.of(
-            "registration.enrollments.v1",
-            "station.readings.v1",
-            "station.alerts.v1",
-            "station.commands.v1");
     public static final int PARTITIONS = 6;
 
     private KafkaTopics() {
@@ -34,7 +31,7 @@ public final class KafkaTopics {
     public static void ensure(Map<String, Object> client, long timeoutMillis) throws Exception {
         try (Admin admin = admin(client, timeoutMillis)) {
             Set<String> existing = admin.listTopics().names().get(timeoutMillis, TimeUnit.MILLISECONDS);
-            List<NewTopic> missing = NAMES.stream()
+            List<NewTopic> missing = Topics.ALL.stream()
                     .filter(name -> !existing.contains(name))
                     .map(name -> new NewTopic(name, PARTITIONS, (short) 1))
                     .toList();
@@ -53,7 +50,7 @@ public final class KafkaTopics {
     /** True when every topic exists with its partitions; the broker's health as the services see it. */
     public static boolean ready(Map<String, Object> client, long timeoutMillis) {
         try (Admin admin = admin(client, timeoutMillis)) {
-            Map<String, TopicDescription> topics = admin.describeTopics(NAMES).allTopicNames()
+            Map<String, TopicDescription> topics = admin.describeTopics(Topics.ALL).allTopicNames()
                     .get(timeoutMillis, TimeUnit.MILLISECONDS);
             return topics.values().stream().allMatch(t -> t.partitions().size() == PARTITIONS);
         } catch (ExecutionException | TimeoutException e) {

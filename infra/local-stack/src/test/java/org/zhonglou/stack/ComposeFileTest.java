@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.zhonglou.contracts.Topics;
 
 /**
  * docker-compose.yml cannot run here (no Docker engine), so its structure is checked instead: what a
@@ -111,7 +112,7 @@ class ComposeFileTest {
         assertThat(ComposeFile.list(services.get("kafka-init").get("volumes")))
                 .contains("./infra/kafka/init-acls.sh:/init/init-acls.sh:ro");
         String script = ComposeFile.read("infra/kafka/init-acls.sh");
-        assertThat(script).contains(KafkaTopics.NAMES.toArray(String[]::new))
+        assertThat(script).contains(Topics.ALL.toArray(String[]::new))
                 .contains("--replication-factor 3", "--partitions 6", "min.insync.replicas=2");
     }
 

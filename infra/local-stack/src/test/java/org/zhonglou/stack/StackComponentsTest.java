@@ -99,7 +99,7 @@ class StackComponentsTest {
 
     @Test
     void brokerIsCombinedKraftWithSixPartitionsAndNoAutoCreation() {
-        var config = KafkaNode.brokerConfig(Path.of("/srv/stack-data/kafka/data"));
+        var config = KafkaNode.brokerConfig(Path.of("/srv/stack-data/kafka/data"), null);
 
         assertThat(config.getProperty("process.roles")).isEqualTo("broker,controller");
         assertThat(config.getProperty("num.partitions")).isEqualTo("6");

@@ -1,15 +1,12 @@
 package org.zhonglou.testsupport;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +17,12 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.zhonglou.contracts.Topics;
 import org.zhonglou.kafkaaccess.KafkaAccess;
 import org.zhonglou.kafkaaccess.KafkaCredentials;
 import org.zhonglou.kafkaaccess.SecuredBroker;
+import org.zhonglou.kafkaaccess.SingleNodeBroker;
 
 /**
  * A real KRaft broker on fixed loopback ports that a test can stop and start again with its log kept,
@@ -108,24 +105,11 @@ public final class RestartableKafka implements AutoCloseable {
         stop();
     }
 
+    /** The stack's single-node set-up ({@link SingleNodeBroker}); fewer offsets partitions start faster. */
     private Properties config() {
-        Properties p = new Properties();
-        p.setProperty("process.roles", "broker,controller");
-        p.setProperty("node.id", "1");
-        p.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.setProperty("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.setProperty("controller.listener.names", "CONTROLLER");
-        p.setProperty("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.setProperty("log.dirs", logDir.toString());
-        p.setProperty("offsets.topic.replication.factor", "1");
+        Properties p = SingleNodeBroker.config("127.0.0.1", port, controllerPort, logDir, credentials);
         p.setProperty("offsets.topic.num.partitions", "2");
-        p.setProperty("transaction.state.log.replication.factor", "1");
-        p.setProperty("transaction.state.log.min.isr", "1");
-        p.setProperty("share.coordinator.state.topic.replication.factor", "1");
-        p.setProperty("share.coordinator.state.topic.min.isr", "1");
-        p.setProperty("group.initial.rebalance.delay.ms", "0");
-        return credentials == null ? p : SecuredBroker.configure(p, "127.0.0.1", port, controllerPort, credentials);
+        return p;
     }
 
     private void format() {
@@ -135,16 +119,7 @@ public final class RestartableKafka implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
-        List<String> args = new ArrayList<>(List.of("format", "--cluster-id", Uuid.randomUuid().toString(),
-                "--config", file.toString()));
-        if (credentials != null) {
-            args.addAll(SecuredBroker.formatArguments(credentials));
-        }
-        int code = kafka.tools.StorageTool.execute(args.toArray(String[]::new), quiet);
-        if (code != 0) {
-            throw new IllegalStateException("Formatting the test broker's storage failed: " + code);
-        }
+        SingleNodeBroker.format(file, credentials);
     }
 
     private void createTopicsAndUsers() {
