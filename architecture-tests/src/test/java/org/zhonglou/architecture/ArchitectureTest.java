@@ -27,7 +27,7 @@ class ArchitectureTest {
     /** Every module with code; a new module belongs here (docs/architecture.md, "Recipe: add a service"). */
     static final List<String> MODULES = List.of("shared-contracts", "services/service-support",
             "services/registration-service", "services/station-monitoring-service", "services/notification-service",
-            "infra/kafka-access", "infra/identity-provider", "infra/fuzz-inputs", "infra/local-stack",
+            "infra/kafka-access", "infra/http-client", "infra/identity-provider", "infra/fuzz-inputs", "infra/local-stack",
             "infra/test-support", "infra/load-tools", "e2e-tests");
 
     /**

@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.zhonglou.loadtools.client.Json;
+import org.zhonglou.httpclient.Json;
 import org.zhonglou.loadtools.client.StationApi;
 import org.zhonglou.loadtools.client.WebhookReceiver;
 import org.zhonglou.loadtools.simulate.Simulation;

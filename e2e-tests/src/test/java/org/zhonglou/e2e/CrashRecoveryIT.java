@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
-import org.zhonglou.loadtools.client.Json;
+import org.zhonglou.httpclient.Json;
 import org.zhonglou.loadtools.client.StationApi;
 import tools.jackson.databind.node.ArrayNode;
 

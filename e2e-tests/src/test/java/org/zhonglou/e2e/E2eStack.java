@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.zhonglou.httpclient.Http;
 import org.zhonglou.loadtools.client.Endpoints;
-import org.zhonglou.loadtools.client.Http;
 import org.zhonglou.loadtools.client.LocalStack;
 import org.zhonglou.loadtools.client.RegistrationApi;
 import org.zhonglou.loadtools.client.StationApi;

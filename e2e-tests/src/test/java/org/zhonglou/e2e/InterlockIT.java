@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.zhonglou.loadtools.client.Json;
-import org.zhonglou.loadtools.client.Reply;
+import org.zhonglou.httpclient.Json;
+import org.zhonglou.httpclient.Reply;
 import org.zhonglou.loadtools.client.StationApi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

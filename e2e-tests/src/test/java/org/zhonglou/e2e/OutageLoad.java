@@ -12,9 +12,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import org.zhonglou.loadtools.client.Json;
+import org.zhonglou.httpclient.Json;
+import org.zhonglou.httpclient.Reply;
 import org.zhonglou.loadtools.client.RegistrationApi;
-import org.zhonglou.loadtools.client.Reply;
 import org.zhonglou.loadtools.client.StationApi;
 import org.zhonglou.loadtools.client.WebhookReceiver;
 import org.zhonglou.testsupport.DeadLetterTopic;

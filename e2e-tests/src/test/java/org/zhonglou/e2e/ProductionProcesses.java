@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.zhonglou.loadtools.client.Http;
+import org.zhonglou.httpclient.Http;
 
 import static org.awaitility.Awaitility.await;
 

@@ -12,14 +12,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.zhonglou.httpclient.Http;
+import org.zhonglou.httpclient.Reply;
 import org.zhonglou.kafkaaccess.KafkaAccess;
 import org.zhonglou.kafkaaccess.KafkaCredentials;
 import org.zhonglou.kafkaaccess.SecuredBroker;
 import org.zhonglou.loadtools.client.Endpoints;
-import org.zhonglou.loadtools.client.Http;
 import org.zhonglou.loadtools.client.ProviderTokens;
 import org.zhonglou.loadtools.client.RegistrationApi;
-import org.zhonglou.loadtools.client.Reply;
 
 /**
  * The sign-up e-mail with the services as deployed: registration and notification started without the

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.zhonglou.loadtools.client.Http;
+import org.zhonglou.httpclient.Http;
+import org.zhonglou.httpclient.Reply;
 import org.zhonglou.loadtools.client.RegistrationApi;
-import org.zhonglou.loadtools.client.Reply;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

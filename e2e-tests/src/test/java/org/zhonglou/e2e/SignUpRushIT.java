@@ -11,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.zhonglou.loadtools.client.Http;
+import org.zhonglou.httpclient.Http;
+import org.zhonglou.httpclient.Reply;
 import org.zhonglou.loadtools.client.RegistrationApi;
-import org.zhonglou.loadtools.client.Reply;
 import org.zhonglou.loadtools.client.Roster;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

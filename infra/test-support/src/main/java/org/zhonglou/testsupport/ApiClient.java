@@ -2,25 +2,23 @@ package org.zhonglou.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.zhonglou.httpclient.Http;
+import org.zhonglou.httpclient.Json;
+import org.zhonglou.httpclient.Reply;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A plain HTTP client for tests that drive a service over a real socket, as a parent's app or a
- * station device would. Bodies are JSON strings or objects; answers come back parsed.
+ * station device would. Bodies are JSON strings or objects; answers come back parsed. The requests go
+ * through http-client's {@link Http}, the client the end-to-end tests and load tools use; this class only
+ * adds the fluent calls the tests read well with, and throws when no answer came.
  */
 public final class ApiClient {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Http http = new Http(Duration.ofSeconds(30));
     private final String baseUrl;
 
     public ApiClient(String baseUrl) {
@@ -53,7 +51,7 @@ public final class ApiClient {
     }
 
     public static String json(Object value) {
-        return value instanceof String text ? text : JSON.writeValueAsString(value);
+        return Json.write(value);
     }
 
     /** One request being built: add headers, then {@link #send()}. */
@@ -79,18 +77,9 @@ public final class ApiClient {
         }
 
         public Answer send() {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(30));
-            headers.forEach(request::header);
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-                request.method(method, HttpRequest.BodyPublishers.ofString(json(body)));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
             try {
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Answer(response.statusCode(), response.headers().map(), response.body());
+                Reply reply = http.exchange(method, baseUrl + path, headers, body);
+                return new Answer(reply.status(), reply.headers(), reply.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + path + " failed", e);
             } catch (InterruptedException e) {
@@ -104,12 +93,11 @@ public final class ApiClient {
     public record Answer(int status, Map<String, java.util.List<String>> headers, String body) {
 
         public JsonNode json() {
-            return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+            return body == null || body.isBlank() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(body);
         }
 
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return Reply.header(headers, name);
         }
 
         @Override

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.zhonglou.loadtools.client.Json;
+import org.zhonglou.httpclient.Json;
 
 /** The figures of one run as JSON and as the generated section of {@code docs/benchmarks.md}. */
 final class BenchReport {

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.zhonglou.loadtools.client.Reply;
+import org.zhonglou.httpclient.Reply;
 import org.zhonglou.loadtools.client.StationApi;
 
 /**

@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
-import org.zhonglou.loadtools.client.Reply;
+import org.zhonglou.httpclient.Reply;
 
 /**
  * An open-model load generator: request {@code i} is due at {@code start + i / rate}, whatever the

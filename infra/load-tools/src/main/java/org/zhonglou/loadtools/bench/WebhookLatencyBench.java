@@ -8,7 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
-import org.zhonglou.loadtools.client.Json;
+import org.zhonglou.httpclient.Json;
 import org.zhonglou.loadtools.client.StationApi;
 import org.zhonglou.loadtools.client.WebhookReceiver;
 import tools.jackson.databind.node.ArrayNode;

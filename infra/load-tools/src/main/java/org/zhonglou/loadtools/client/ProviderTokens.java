@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.zhonglou.httpclient.Json;
 
 /**
  * Tokens for any subject and role from the local identity provider, as {@code ./run.sh token} gets them

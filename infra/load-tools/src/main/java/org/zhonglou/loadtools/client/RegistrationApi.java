@@ -6,6 +6,9 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import org.zhonglou.httpclient.Http;
+import org.zhonglou.httpclient.Json;
+import org.zhonglou.httpclient.Reply;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

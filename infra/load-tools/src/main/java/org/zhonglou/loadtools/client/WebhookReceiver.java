@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.zhonglou.httpclient.Json;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -8,11 +8,11 @@ import java.util.function.Function;
 import org.zhonglou.fuzz.AcceptedReadings;
 import org.zhonglou.fuzz.Entropy;
 import org.zhonglou.fuzz.SeededEntropy;
+import org.zhonglou.httpclient.Http;
+import org.zhonglou.httpclient.Reply;
 import org.zhonglou.loadtools.client.Endpoints;
-import org.zhonglou.loadtools.client.Http;
 import org.zhonglou.loadtools.client.LocalStack;
 import org.zhonglou.loadtools.client.RegistrationApi;
-import org.zhonglou.loadtools.client.Reply;
 import org.zhonglou.loadtools.client.StationApi;
 
 /**

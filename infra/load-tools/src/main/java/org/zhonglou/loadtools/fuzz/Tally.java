@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
-import org.zhonglou.loadtools.client.Reply;
+import org.zhonglou.httpclient.Reply;
 
 /**
  * Counts answers per status and keeps every answer that breaks the invariant (a 5xx, a 4xx that is not

@@ -3,8 +3,8 @@ package org.zhonglou.loadtools.simulate;
 import java.io.PrintStream;
 import java.time.Duration;
 
+import org.zhonglou.httpclient.Http;
 import org.zhonglou.loadtools.client.Endpoints;
-import org.zhonglou.loadtools.client.Http;
 import org.zhonglou.loadtools.client.LocalStack;
 import org.zhonglou.loadtools.client.StationApi;
 

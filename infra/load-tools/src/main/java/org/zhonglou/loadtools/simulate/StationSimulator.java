@@ -14,8 +14,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import org.zhonglou.loadtools.client.Json;
-import org.zhonglou.loadtools.client.Reply;
+import org.zhonglou.httpclient.Json;
+import org.zhonglou.httpclient.Reply;
 import org.zhonglou.loadtools.client.StationApi;
 import org.zhonglou.loadtools.simulate.DeviceKeys.Device;
 import tools.jackson.databind.JsonNode;

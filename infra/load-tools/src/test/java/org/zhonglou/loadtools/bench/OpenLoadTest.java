@@ -11,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.zhonglou.loadtools.client.Http;
+import org.zhonglou.httpclient.Http;
 
 class OpenLoadTest {
 

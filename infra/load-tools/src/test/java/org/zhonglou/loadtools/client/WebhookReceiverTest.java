@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.zhonglou.httpclient.Http;
 
 class WebhookReceiverTest {
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.zhonglou.loadtools.client.Reply;
+import org.zhonglou.httpclient.Reply;
 
 class FuzzOptionsTest {
 

@@ -1,5 +1,6 @@
-package org.zhonglou.loadtools.client;
+package org.zhonglou.httpclient;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,7 +10,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
-/** A thin JDK HttpClient wrapper: JSON bodies, headers as pairs, never throws for an HTTP status. */
+/**
+ * The one HTTP client of the services' APIs (test-support's ApiClient, the end-to-end tests, the load
+ * tools): a thin JDK HttpClient wrapper with JSON bodies and headers as pairs that never throws for an
+ * HTTP status. HTTP/1.1, as browsers and devices talk to the services.
+ */
 public final class Http {
 
     private final HttpClient client;
@@ -46,12 +51,10 @@ public final class Http {
         return send("PUT", url, headers, body);
     }
 
+    /** Sends and answers; a request that got no answer is a {@link Reply#failed} reply (status 0). */
     public Reply send(String method, String url, Map<String, String> headers, Object body) {
         try {
-            HttpResponse<String> response = client.send(request(method, url, headers, body),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), null,
-                    response.headers().firstValue("Content-Type").orElse(null));
+            return exchange(method, url, headers, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Reply.failed(e);
@@ -60,10 +63,18 @@ public final class Http {
         }
     }
 
+    /** Sends and answers; a request that got no answer throws, for callers that want the exception. */
+    public Reply exchange(String method, String url, Map<String, String> headers, Object body)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(request(method, url, headers, body),
+                HttpResponse.BodyHandlers.ofString());
+        return Reply.of(response);
+    }
+
     public CompletableFuture<Reply> sendAsync(String method, String url, Map<String, String> headers, Object body) {
         try {
             return client.sendAsync(request(method, url, headers, body), HttpResponse.BodyHandlers.ofString())
-                    .thenApply(response -> new Reply(response.statusCode(), response.body(), null))
+                    .thenApply(Reply::of)
                     .exceptionally(Reply::failed);
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(Reply.failed(e));

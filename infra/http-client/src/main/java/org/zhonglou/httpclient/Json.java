@@ -1,4 +1,4 @@
-package org.zhonglou.loadtools.client;
+package org.zhonglou.httpclient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
