@@ -22,8 +22,8 @@ record Layout(String root, String contracts, String support, String web, List<St
     static final Layout PROJECT = new Layout("org.zhonglou", "org.zhonglou.contracts", "org.zhonglou.support",
             "org.zhonglou.support.web",
             List.of("org.zhonglou.registration", "org.zhonglou.station", "org.zhonglou.notification"),
-            List.of("org.zhonglou.kafkaaccess", "org.zhonglou.httpclient", "org.zhonglou.identity", "org.zhonglou.fuzz", "org.zhonglou.stack",
-                    "org.zhonglou.testsupport", "org.zhonglou.loadtools"));
+            List.of("org.zhonglou.kafkaaccess", "org.zhonglou.httpclient", "org.zhonglou.identity", "org.zhonglou.fuzz",
+                    "org.zhonglou.stack", "org.zhonglou.testsupport", "org.zhonglou.loadtools"));
 
     static String below(String pkg) {
         return pkg + "..";
