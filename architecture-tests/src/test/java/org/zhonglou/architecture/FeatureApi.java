@@ -22,12 +22,15 @@ import java.util.Set;
  * No list of API classes has to be kept up to date: the compiler already demands {@code public} for a
  * use from another package, and this rule demands such a use for {@code public}.
  *
- * <p>Two things escape the class files and are let through: the service's root package (the
- * application class and its wiring, which Spring starts) is not a feature, and a class offering
- * constants ({@code ProgrammeFields.SEATS_TAKEN}) may be used only through them, which javac copies
- * into the user and leaves no trace of.
+ * <p>Let through: the service's root package (the application class and its wiring, which Spring
+ * starts) is not a feature; {@code @ConfigurationProperties} classes must be public for Spring Boot to
+ * construct them; and a class offering constants ({@code ProgrammeFields.SEATS_TAKEN}) may be used only
+ * through them, which javac copies into the user, leaving no trace in the class files.
  */
 final class FeatureApi {
+
+    static final String CONFIGURATION_PROPERTIES =
+            "org.springframework.boot.context.properties.ConfigurationProperties";
 
     private FeatureApi() {
     }
@@ -44,6 +47,7 @@ final class FeatureApi {
                         .and().resideOutsideOfPackage(service)
                         .and().areTopLevelClasses().and().arePublic()
                         .and().doNotHaveModifier(JavaModifier.SYNTHETIC)
+                        .and().areNotAnnotatedWith(CONFIGURATION_PROPERTIES)
                         .and(DescribedPredicate.describe("offer no constants", FeatureApi::offersNoConstants))
                         .should(beUsedFromAnotherPackage(pending))
                         .because("a feature package exposes only what other packages use; the rest stays "

@@ -7,5 +7,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * encryption and hash keys, and older ones (separated by commas) still read during a rotation.
  */
 @ConfigurationProperties("zhonglou.pii")
-record PiiProperties(String encryptionKey, String encryptionOldKeys, String hashKey, String hashOldKeys) {
+public record PiiProperties(String encryptionKey, String encryptionOldKeys, String hashKey, String hashOldKeys) {
 }
