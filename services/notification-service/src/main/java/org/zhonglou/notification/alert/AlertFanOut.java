@@ -6,7 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.zhonglou.notification.NotificationProperties;
+import org.zhonglou.notification.config.NotificationProperties;
 import org.zhonglou.notification.delivery.Delivery;
 import org.zhonglou.notification.delivery.DeliveryStatus;
 import org.zhonglou.notification.delivery.DeliveryStore;

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.zhonglou.contracts.station.AlertEvent;
 import org.zhonglou.contracts.station.AlertState;
 import org.zhonglou.contracts.station.Severity;
-import org.zhonglou.notification.NotificationProperties;
+import org.zhonglou.notification.config.NotificationProperties;
 import org.zhonglou.notification.scheduling.DueSchedule;
 
 /** Keeps {@link TrackedAlert} from the alert events and hands out due reminders, one claim at a time. */

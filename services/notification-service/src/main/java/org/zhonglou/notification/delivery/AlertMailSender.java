@@ -4,7 +4,7 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-import org.zhonglou.notification.NotificationProperties;
+import org.zhonglou.notification.config.NotificationProperties;
 import org.zhonglou.notification.subscription.Subscription;
 
 /** Alert e-mails to staff subscribers. Errors are recorded without the address. */

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
-import org.zhonglou.notification.NotificationProperties;
+import org.zhonglou.notification.config.NotificationProperties;
 import org.zhonglou.notification.subscription.SecretCipher;
 import org.zhonglou.notification.subscription.Subscription;
 import org.zhonglou.notification.subscription.TargetGuard;

@@ -13,7 +13,7 @@ import org.springframework.messaging.Message;
 import org.zhonglou.contracts.EventTypes;
 import org.zhonglou.contracts.cloudevents.CloudEvent;
 import org.zhonglou.contracts.registration.EnrollmentEvent;
-import org.zhonglou.notification.NotificationProperties;
+import org.zhonglou.notification.config.NotificationProperties;
 import org.zhonglou.support.bounds.TimeBounds;
 import org.zhonglou.support.messaging.PoisonRecordException;
 import org.zhonglou.support.messaging.ReceivedEvents;

@@ -19,8 +19,8 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import org.zhonglou.notification.NotificationProperties;
 import org.zhonglou.notification.alert.AlertNotice;
+import org.zhonglou.notification.config.NotificationProperties;
 import org.zhonglou.support.refusal.Refusal;
 
 /**

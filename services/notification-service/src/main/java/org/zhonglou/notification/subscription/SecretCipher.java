@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import org.springframework.stereotype.Component;
-import org.zhonglou.notification.NotificationProperties;
+import org.zhonglou.notification.config.NotificationProperties;
 import org.zhonglou.support.keys.FieldCipher;
 import org.zhonglou.support.keys.KeyRing;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.zhonglou.notification.NotificationProperties;
+import org.zhonglou.notification.config.NotificationProperties;
 
 class SecretCipherTest {
 

@@ -1,4 +1,4 @@
-package org.zhonglou.notification;
+package org.zhonglou.notification.config;
 
 import java.time.Clock;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,7 +12,7 @@ import org.zhonglou.support.security.ApiSecurityCustomizer;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(NotificationProperties.class)
-public class NotificationConfiguration {
+class NotificationConfiguration {
 
     /** Every time decision (quiet hours, backoff, reminders) reads this clock, so tests can move it. */
     @Bean

@@ -1,4 +1,4 @@
-package org.zhonglou.notification;
+package org.zhonglou.notification.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
