@@ -1,6 +1,7 @@
 package org.zhonglou.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -132,8 +133,10 @@ class ConsoleServerTest {
                 HttpResponse.BodyHandlers.ofInputStream());
 
         assertThat(stream.headers().firstValue("Content-Type")).contains("text/event-stream");
-        // The upstream holds the connection open after its first event: only a relay that flushes gets it here.
-        byte[] first = stream.body().readNBytes("event: AlertRaised\n".length());
+        // The upstream holds the connection open after its first event: only a relay that flushes gets it here
+        // (a relay that buffers would hand it over when the upstream gives up, a minute later).
+        byte[] first = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> stream.body().readNBytes("event: AlertRaised\n".length()));
         assertThat(new String(first, StandardCharsets.UTF_8)).isEqualTo("event: AlertRaised\n");
         api.releaseStream.countDown();
         stream.body().close();

@@ -28,7 +28,7 @@ final class FakeApi implements AutoCloseable {
             out.write("event: AlertRaised\ndata: {\"alertId\":\"a1\"}\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
             try {
-                releaseStream.await(30, TimeUnit.SECONDS);
+                releaseStream.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
