@@ -1,7 +1,7 @@
 // The staff console in real Chromium against the running local stack (./run.sh start): every task of a duty
 // officer, with axe-core on each page and screenshots in Chinese at desktop and phone widths.
 // Run by e2e-tests' ConsoleBrowserIT; by hand: CHROMIUM=/usr/bin/chromium PARENT_TOKEN=... node browser/console-flow.mjs
-import { chromium } from 'playwright-core'
+import { chromium, selectors } from 'playwright-core'
 import { createRequire } from 'node:module'
 import { mkdirSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
@@ -48,6 +48,7 @@ async function logIn(page, user) {
   await page.locator('button[type="submit"]').click()
 }
 
+selectors.setTestIdAttribute('data-test')
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] })
 try {
   // axe is injected as a script; the console's CSP would rightly refuse it.
