@@ -32,16 +32,18 @@ export function metricOption(buckets: Bucket[], unit: string, thresholds: Thresh
   const values = buckets.flatMap(b => [b.min, b.max]).filter((v): v is number => v !== null).concat(thresholds.map(t => t.value))
   return {
     animation: false,
-    grid: { left: 56, right: 16, top: 28, bottom: 36 },
+    grid: { left: 56, right: 16, top: 44, bottom: 36 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${Math.round(v * 100) / 100} ${unit}`) },
-    legend: { data: [labels.avg, labels.band], top: 0 },
+    legend: { data: [labels.avg, labels.band], top: 0, left: 'center' },
     xAxis: { type: 'time', axisLabel: { formatter: (value: number) => formatTime(new Date(value).toISOString()), hideOverlap: true } },
     yAxis: { type: 'value', name: unit, scale: true, min: values.length ? Math.min(...values) : undefined, max: values.length ? Math.max(...values) : undefined },
     series: [
       { name: labels.band, type: 'line', data: lower, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, connectNulls: false, tooltip: { show: false } },
-      { name: labels.band, type: 'line', data: width, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(37, 99, 235, 0.2)' }, connectNulls: false },
+      { name: labels.band, type: 'line', data: width, stack: 'band', symbol: 'none', lineStyle: { opacity: 0 }, itemStyle: { color: 'rgba(37, 99, 235, 0.35)' }, areaStyle: { color: 'rgba(37, 99, 235, 0.2)' }, connectNulls: false },
       {
-        name: labels.avg, type: 'line', data: average, symbol: 'none', lineStyle: { width: 2, color: '#1d4ed8' }, connectNulls: false,
+        // Symbols, so that a lone bucket between gaps is still seen (ECharts hides them when the line is dense).
+        name: labels.avg, type: 'line', data: average, symbol: 'circle', symbolSize: 5, itemStyle: { color: '#1d4ed8' },
+        lineStyle: { width: 2, color: '#1d4ed8' }, connectNulls: false,
         markLine: {
           symbol: 'none', silent: true,
           data: thresholds.map(t => ({ yAxis: t.value, name: t.label, lineStyle: { color: t.kind === 'threshold' ? '#b91c1c' : '#15803d', type: 'dashed' }, label: { formatter: t.label, position: 'insideEndTop' } })),
