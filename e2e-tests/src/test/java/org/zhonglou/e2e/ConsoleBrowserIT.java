@@ -2,7 +2,10 @@ package org.zhonglou.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +33,9 @@ class ConsoleBrowserIT {
         skipUnless(Files.isDirectory(web.resolve("node_modules/playwright-core")),
                 "console/web/node_modules has no playwright-core: the console was built without npm");
 
-        ProcessBuilder node = new ProcessBuilder("node", "browser/console-flow.mjs").directory(web.toFile()).inheritIO();
+        // Its output goes through System.out: written straight to the fork's stream, it corrupts Failsafe's channel.
+        ProcessBuilder node = new ProcessBuilder("node", "browser/console-flow.mjs").directory(web.toFile())
+                .redirectErrorStream(true);
         node.environment().put("CHROMIUM", chromium);
         node.environment().put("CONSOLE_URL", "http://localhost:8080");
         node.environment().put("STATION_URL", stack.endpoints.station());
@@ -38,11 +43,20 @@ class ConsoleBrowserIT {
         node.environment().put("PARENT_TOKEN", stack.token(E2eStack.unique("e2e-console-parent"), "PARENT"));
         node.environment().put("SCREENSHOT_DIR", root.resolve("console/target/screenshots").toString());
         Process process = node.start();
+        Thread pump = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(System.out::println);
+            } catch (IOException e) {
+                // the process ended; its exit code tells the rest
+            }
+        });
+        pump.start();
 
         boolean finished = process.waitFor(5, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
         }
+        pump.join(10_000);
         assertThat(finished).as("the browser flow ended").isTrue();
         assertThat(process.exitValue()).as("exit code of console-flow.mjs (its output is above)").isZero();
     }
