@@ -90,6 +90,18 @@ try {
     })
     if (answer.status !== 202) throw new Error(`readings answered ${answer.status}: ${await answer.text()}`)
   }
+  // The last hour of a healthy station, one reading a minute per metric, so that the charts have a curve.
+  const now = Date.now()
+  const history = []
+  for (let m = 60; m >= 1; m--) {
+    const at = new Date(now - m * 60_000).toISOString()
+    const wave = Math.sin(m / 6)
+    history.push({ readingId: `h2s-${m}`, metric: 'h2s_ppm', value: +(4 + 2 * wave + (m % 3)).toFixed(1), timestamp: at })
+    history.push({ readingId: `np-${m}`, metric: 'negative_pressure_pa', value: +(-42 + 6 * wave).toFixed(1), timestamp: at })
+    history.push({ readingId: `temp-${m}`, metric: 'motor_temp_c', value: +(58 + 5 * Math.cos(m / 9)).toFixed(1), timestamp: at })
+    history.push({ readingId: `fill-${m}`, metric: 'fill_level_pct', value: +(20 + (60 - m) * 0.9).toFixed(1), timestamp: at })
+  }
+  await post(history)
   await post([{ metric: 'negative_pressure_pa', value: -45 }, { metric: 'load_tonnes', value: 12.5 }, { metric: 'h2s_ppm', value: 3 }])
 
   step('a CRITICAL alert appears live, without reload')

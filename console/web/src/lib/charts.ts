@@ -32,9 +32,9 @@ export function metricOption(buckets: Bucket[], unit: string, thresholds: Thresh
   const values = buckets.flatMap(b => [b.min, b.max]).filter((v): v is number => v !== null).concat(thresholds.map(t => t.value))
   return {
     animation: false,
-    grid: { left: 56, right: 16, top: 44, bottom: 36 },
+    grid: { left: 56, right: 16, top: 28, bottom: 56 },
     tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${Math.round(v * 100) / 100} ${unit}`) },
-    legend: { data: [labels.avg, labels.band], top: 0, left: 'center' },
+    legend: { data: [labels.avg, labels.band], bottom: 0, left: 'center' },
     xAxis: { type: 'time', axisLabel: { formatter: (value: number) => formatTime(new Date(value).toISOString()), hideOverlap: true } },
     yAxis: { type: 'value', name: unit, scale: true, min: values.length ? Math.min(...values) : undefined, max: values.length ? Math.max(...values) : undefined },
     series: [
