@@ -162,6 +162,7 @@ class ConsoleServerTest {
                 assertThat(csp).contains("default-src 'self'").contains("frame-ancestors 'none'"));
         assertThat(page.headers().firstValue("X-Frame-Options")).contains("DENY");
         assertThat(get("/../../etc/passwd", null).statusCode()).isEqualTo(404);
+        assertThat(send("HEAD", "/", null, "", Map.of()).statusCode()).isIn(200, 503);
     }
 
     private Optional<String> logIn(String role) throws Exception {
