@@ -67,6 +67,7 @@ needed_outputs() {
       echo "services/$service/target/$service.jar"
     done
     echo "infra/identity-provider/target/identity-provider.jar"
+    echo "console/target/console.jar"
   fi
 }
 
@@ -84,7 +85,8 @@ needs_build() {
     reference="$(needed_outputs full | xargs ls -td | tail -n 1)"
   fi
   [[ -n "$(find "$ROOT" \( -path "$ROOT/data" -o -path "$DATA_DIR" -o -name target -o -name .git \
-    -o -name node_modules \) -prune -o -type f \( -path '*/src/main/*' -o -name pom.xml \) \
+    -o -name node_modules \) -prune -o -type f \( -path '*/src/main/*' -o -name pom.xml -o -path "$ROOT/console/web/src/*" \
+    -o -path "$ROOT/console/web/package*.json" \) \
     -newer "$reference" -print -quit)" ]]
 }
 

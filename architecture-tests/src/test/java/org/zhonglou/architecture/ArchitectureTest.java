@@ -28,7 +28,7 @@ class ArchitectureTest {
     static final List<String> MODULES = List.of("shared-contracts", "services/service-support",
             "services/registration-service", "services/station-monitoring-service", "services/notification-service",
             "infra/kafka-access", "infra/http-client", "infra/identity-provider", "infra/fuzz-inputs",
-            "infra/local-stack", "infra/test-support", "infra/load-tools", "e2e-tests");
+            "infra/local-stack", "infra/test-support", "infra/load-tools", "console", "e2e-tests");
 
     /**
      * Station monitoring's alerts and rules, which issue 14's typed aggregates (branch h14-station) are

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * @param support   service-support: what every service uses the same way
  * @param web       the part of service-support only web adapters may use
  * @param services  one root package per service
- * @param infra     one root package per infrastructure module (local stack, test and load tools, ...)
+ * @param infra     one root package per module outside the services (local stack, test and load tools, the
+ *                  staff console, ...): no service or support class may use them
  */
 record Layout(String root, String contracts, String support, String web, List<String> services,
               List<String> infra) {
@@ -23,7 +24,7 @@ record Layout(String root, String contracts, String support, String web, List<St
             "org.zhonglou.support.web",
             List.of("org.zhonglou.registration", "org.zhonglou.station", "org.zhonglou.notification"),
             List.of("org.zhonglou.kafkaaccess", "org.zhonglou.httpclient", "org.zhonglou.identity", "org.zhonglou.fuzz",
-                    "org.zhonglou.stack", "org.zhonglou.testsupport", "org.zhonglou.loadtools"));
+                    "org.zhonglou.stack", "org.zhonglou.testsupport", "org.zhonglou.loadtools", "org.zhonglou.console"));
 
     static String below(String pkg) {
         return pkg + "..";

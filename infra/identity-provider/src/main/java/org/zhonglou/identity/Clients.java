@@ -1,5 +1,6 @@
 package org.zhonglou.identity;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +42,9 @@ class Clients {
                 .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUris(uris -> uris.addAll(properties.consoleRedirectUris()))
+                // Logging out of the console ends the provider's session too, then returns to the console's page.
+                .postLogoutRedirectUris(uris -> properties.consoleRedirectUris()
+                        .forEach(uri -> uris.add(URI.create(uri).resolve("/").toString())))
                 .scope(OidcScopes.OPENID)
                 .scope(OidcScopes.PROFILE)
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())

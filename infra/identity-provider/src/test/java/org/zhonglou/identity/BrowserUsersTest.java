@@ -41,6 +41,14 @@ class BrowserUsersTest {
     }
 
     @Test
+    void theConsoleMayReturnToItsOwnPageAfterLogoutAndNowhereElse() {
+        RegisteredClientRepository clients = new Clients().registeredClients(properties, encoder);
+
+        assertThat(clients.findByClientId(Clients.CONSOLE).getPostLogoutRedirectUris())
+                .containsExactly("http://127.0.0.1:8080/");
+    }
+
+    @Test
     void aBrowserLoginsAccessTokenCarriesTheUsersRoleAndEveryAudience() {
         RegisteredClientRepository clients = new Clients().registeredClients(properties, encoder);
         UserDetails staff = users.loadUserByUsername("staff");

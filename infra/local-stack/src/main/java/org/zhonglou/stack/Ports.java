@@ -14,6 +14,8 @@ public final class Ports {
     /** Registration's {@code /internal/**} connector; not published outside a host in production. */
     public static final int REGISTRATION_INTERNAL = 8181;
     public static final int IDENTITY = 9000;
+    /** The staff console (console/): the page, its login and the relayed APIs. */
+    public static final int CONSOLE = 8080;
 
     public static final String HOST = "127.0.0.1";
 

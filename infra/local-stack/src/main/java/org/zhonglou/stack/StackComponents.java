@@ -26,6 +26,7 @@ public final class StackComponents {
     public static final String STATION_MONITORING = "station-monitoring-service";
     public static final String NOTIFICATION = "notification-service";
     public static final String IDENTITY_PROVIDER = "identity-provider";
+    public static final String CONSOLE = "console";
     public static final String ISSUER = "http://localhost:" + Ports.IDENTITY;
 
     /**
@@ -100,10 +101,35 @@ public final class StackComponents {
                 service(NOTIFICATION, List.of(Ports.NOTIFICATION), "notification", kafka, notification));
     }
 
+    /** Started last, stopped first: the staff console in front of the services (console/). */
+    public List<Component> frontEnds() {
+        return List.of(console());
+    }
+
     public List<Component> all() {
         List<Component> all = new ArrayList<>(infrastructure());
         all.addAll(services());
+        all.addAll(frontEnds());
         return all;
+    }
+
+    /**
+     * A JDK server with no framework; the flags keep it far below the 150 MB the console may add to the stack
+     * (measured in docs/console.md): a small heap, small thread stacks for the open event streams, C1 only.
+     */
+    private Component console() {
+        Path jar = paths.root().resolve(CONSOLE).resolve("target").resolve(CONSOLE + ".jar");
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-Xmx48m", "-Xss256k",
+                "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
+                COMPONENT_MARKER + CONSOLE, DATA_MARKER + paths.dataDir(), "-jar", jar.toString()));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", String.valueOf(Ports.CONSOLE));
+        env.put("CONSOLE_ISSUER_URI", ISSUER);
+        env.put("REGISTRATION_URL", "http://localhost:" + Ports.REGISTRATION);
+        env.put("STATION_MONITORING_URL", "http://localhost:" + Ports.STATION_MONITORING);
+        env.put("NOTIFICATION_URL", "http://localhost:" + Ports.NOTIFICATION);
+        return new Component(CONSOLE, List.of(Ports.CONSOLE), command, env, HealthChecks.http(Ports.CONSOLE, "/health"),
+                Optional.of(jar));
     }
 
     private Component node(String name, List<Integer> ports, String heap, Class<?> main, HealthCheck health) {

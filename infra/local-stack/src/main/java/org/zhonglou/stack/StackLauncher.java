@@ -61,7 +61,8 @@ final class StackLauncher {
 
     /** Services first, so that they do not log errors about a store or broker that went away. */
     int stop() {
-        List<Component> services = new ArrayList<>(components.services());
+        List<Component> services = new ArrayList<>(components.frontEnds());
+        services.addAll(components.services());
         int stopped = stopWave(services) + stopWave(components.infrastructure());
         if (stopped == 0) {
             out.println("nothing was running");

@@ -44,6 +44,9 @@ final class StackStarter {
         if (failure.isEmpty()) {
             failure = startWave(components.services(), deadline);
         }
+        if (failure.isEmpty()) {
+            failure = startWave(components.frontEnds(), deadline);
+        }
         if (failure.isPresent()) {
             report(failure.get());
             return 1;

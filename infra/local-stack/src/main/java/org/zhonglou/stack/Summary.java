@@ -14,6 +14,7 @@ final class Summary {
 
                 Zhonglou local stack is up.  Data: %1$s   Logs: %2$s
 
+                  staff console        http://localhost:8080   (log in as staff / dev)
                   registration         http://localhost:8081   API docs http://localhost:8081/swagger-ui.html
                   station monitoring   http://localhost:8082   API docs http://localhost:8082/swagger-ui.html
                   notification         http://localhost:8083   API docs http://localhost:8083/swagger-ui.html

@@ -50,6 +50,21 @@ class ComposeSecurityTest {
     }
 
     @Test
+    void theConsoleIsServedOnlyThroughTheProxyWithSecureCookiesAndTheRealmsPkceClient() {
+        assertThat(services.get("console").get("ports")).isNull();
+        assertThat(ComposeFile.read("infra/caddy/Caddyfile")).contains("console.{$ZHONGLOU_DOMAIN} {\n\timport public\n\treverse_proxy console:8080");
+        assertThat(environment("console")).containsEntry("CONSOLE_SECURE_COOKIES", "true")
+                .containsEntry("CONSOLE_CLIENT_ID", "console")
+                .containsEntry("CONSOLE_ISSUER_URI", "https://auth.${ZHONGLOU_DOMAIN:?set ZHONGLOU_DOMAIN}/realms/zhonglou")
+                .containsEntry("CONSOLE_REDIRECT_URI", "https://console.${ZHONGLOU_DOMAIN:?set ZHONGLOU_DOMAIN}/login/oauth2/code/console")
+                .containsEntry("NOTIFICATION_URL", "http://notification-service:8083")
+                .doesNotContainKey("CONSOLE_CLIENT_SECRET");
+        assertThat(ComposeFile.read("infra/keycloak/zhonglou-realm.json"))
+                .contains("\"clientId\": \"console\"", "\"pkce.code.challenge.method\": \"S256\"",
+                        "\"redirectUris\": [\n        \"https://console.${ZHONGLOU_DOMAIN}/*\"");
+    }
+
+    @Test
     void servicesTrustTheRealmWithTheirOwnAudienceAndRegistrationsInternalPortStaysInside() {
         for (String name : APP_SERVICES) {
             assertThat(environment(name)).as(name)

@@ -69,6 +69,20 @@ class StackComponentsTest {
     }
 
     @Test
+    void theConsoleRunsOnEightyEightyInFrontOfTheServicesWithASmallJvm() {
+        Component console = byName.get("console");
+        assertThat(console.ports()).containsExactly(8080);
+        assertThat(console.environment()).containsAllEntriesOf(Map.of(
+                "SERVER_PORT", "8080",
+                "CONSOLE_ISSUER_URI", "http://localhost:9000",
+                "REGISTRATION_URL", "http://localhost:8081",
+                "STATION_MONITORING_URL", "http://localhost:8082",
+                "NOTIFICATION_URL", "http://localhost:8083"));
+        assertThat(console.command()).contains("-Xmx48m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=48m")
+                .containsSubsequence("-jar", "/repo/console/target/console.jar");
+    }
+
+    @Test
     void stackProfileStartsTheServicesAsDeployed() {
         assertThat(new StackComponents(paths, "", "production").services()).allSatisfy(service ->
                 assertThat(service.environment()).containsEntry("SPRING_PROFILES_ACTIVE", "production"));

@@ -39,6 +39,7 @@ class RegistrationConfiguration {
                 .requestMatchers(Reads.of("/api/programmes/*/roster")).hasRole("STAFF")
                 .requestMatchers(HttpMethod.POST, "/api/programmes/*/enrollments").hasRole("PARENT")
                 .requestMatchers(Reads.of("/api/enrollments")).hasRole("PARENT")
+                .requestMatchers(Reads.of("/api/enrollments/*/contact")).hasRole("STAFF")
                 .requestMatchers("/api/enrollments/**").hasAnyRole("PARENT", "STAFF")
                 .requestMatchers("/api/admin/**").hasRole("STAFF"));
     }

@@ -131,6 +131,7 @@ public final class BenchMain {
             report.updateMarkdown(stack.root().resolve("docs/benchmarks.md"));
         }
         out.println(report.table());
+        out.println(report.memoryTable());
         out.println("written: target/bench/bench-results.json" + (options.writeDocs() ? ", docs/benchmarks.md" : ""));
         System.exit(0);
     }

@@ -67,6 +67,7 @@ final class BenchReport {
                 options.probeSeconds(),
                 options.rushParents(), options.rushSeats(), options.rushSeconds()));
         md.append(table()).append('\n');
+        md.append("Resident memory by component at the end (MB):\n\n").append(memoryTable()).append('\n');
         md.append("Details (requests dropped by the generator, missed probes, per-component memory) are in ")
                 .append("`target/bench/bench-results.json`.\n");
         if (details.containsKey("errors")) {
@@ -96,7 +97,26 @@ final class BenchReport {
                 pair("rushFirstP50Ms", "rushFirstP99Ms"), "-", null);
         row(table, "rushOverbooked", figures.get("rushOverbooked"), "0", atMost(figures.get("rushOverbooked"), 0));
         row(table, "stackRssMb", figures.get("stackRssMb"), "< 2,500", atMost(figures.get("stackRssMb"), 2_499));
+        Object console = memory().get("console");
+        row(table, "consoleRssMb (the staff console)", console, "< 150", atMost(console, 149));
         return table.toString();
+    }
+
+    /** One column per component of the stack, so that what each part costs is seen side by side. */
+    String memoryTable() {
+        Map<String, ?> rss = memory();
+        if (rss.isEmpty()) {
+            return "(no component's memory was read)\n";
+        }
+        return "| " + String.join(" | ", rss.keySet()) + " |\n|" + "---:|".repeat(rss.size()) + "\n| "
+                + rss.values().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" | ")) + " |\n";
+    }
+
+    private Map<String, ?> memory() {
+        return details.get("rssMbByComponent") instanceof Map<?, ?> rss
+                ? new java.util.TreeMap<>(rss.entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                        e -> String.valueOf(e.getKey()), Map.Entry::getValue)))
+                : Map.of();
     }
 
     private String pair(String first, String second) {

@@ -40,6 +40,19 @@ class BenchReportTest {
         assertThat(table).contains("| stackRssMb | 2,600 | < 2,500 | no |");
     }
 
+    @Test
+    void memoryIsShownPerComponentWithTheConsoleAgainstItsBudget() {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rssMbByComponent", new java.util.TreeMap<>(Map.of("console", 82L, "kafka", 410L, "store", 300L)));
+        BenchReport report = new BenchReport(Instant.parse("2024-08-07T08:00:00Z"), Machine.describe(), BenchOptions.parse(),
+                figures, details);
+
+        assertThat(report.memoryTable()).isEqualTo("| console | kafka | store |\n|---:|---:|---:|\n| 82 | 410 | 300 |\n");
+        assertThat(report.table()).contains("| consoleRssMb (the staff console) | 82 | < 150 | yes |");
+        assertThat(report.markdown()).contains("Resident memory by component at the end (MB):\n\n| console | kafka | store |");
+    }
+
     private static BenchReport report(long ingest) {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("kafkaRawRecordsPerSecond", 200L);
