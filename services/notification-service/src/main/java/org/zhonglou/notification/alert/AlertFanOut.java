@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 import org.zhonglou.notification.config.NotificationProperties;
 import org.zhonglou.notification.delivery.Delivery;
 import org.zhonglou.notification.delivery.DeliveryStatus;
-import org.zhonglou.notification.delivery.DeliveryStore;
+import org.zhonglou.notification.delivery.Deliveries;
 import org.zhonglou.notification.delivery.DeliveryWorker;
 import org.zhonglou.notification.subscription.Subscription;
-import org.zhonglou.notification.subscription.SubscriptionStore;
+import org.zhonglou.notification.subscription.Subscriptions;
 
 /**
  * Turns an alert notice into one delivery per matching subscription. The delivery id comes from
@@ -24,13 +24,13 @@ class AlertFanOut {
 
     private static final Logger log = LoggerFactory.getLogger(AlertFanOut.class);
 
-    private final SubscriptionStore subscriptions;
-    private final DeliveryStore deliveries;
+    private final Subscriptions subscriptions;
+    private final Deliveries deliveries;
     private final DeliveryWorker worker;
     private final NotificationProperties.Delivery config;
     private final Clock clock;
 
-    AlertFanOut(SubscriptionStore subscriptions, DeliveryStore deliveries, DeliveryWorker worker,
+    AlertFanOut(Subscriptions subscriptions, Deliveries deliveries, DeliveryWorker worker,
                 NotificationProperties properties, Clock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhonglou.contracts.station.Severity;
 import org.zhonglou.notification.config.NotificationProperties;
-import org.zhonglou.notification.subscription.SubscriptionStore;
+import org.zhonglou.notification.subscription.Subscriptions;
 import org.zhonglou.support.web.ApiProblem;
 
 @RestController
@@ -27,13 +27,13 @@ import org.zhonglou.support.web.ApiProblem;
 @Tag(name = "Deliveries", description = "Delivery log of the caller's subscriptions, with every attempt")
 class DeliveryController {
 
-    private final DeliveryStore deliveries;
-    private final SubscriptionStore subscriptions;
+    private final Deliveries deliveries;
+    private final Subscriptions subscriptions;
     private final DeliveryWorker worker;
     private final NotificationProperties properties;
     private final Clock clock;
 
-    DeliveryController(DeliveryStore deliveries, SubscriptionStore subscriptions, DeliveryWorker worker,
+    DeliveryController(Deliveries deliveries, Subscriptions subscriptions, DeliveryWorker worker,
                        NotificationProperties properties, Clock clock) {
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;

@@ -21,13 +21,13 @@ class DeliveryDispatcher {
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
     private static final int BATCH = 200;
 
-    private final DeliveryStore store;
+    private final Deliveries store;
     private final DeliveryWorker worker;
     private final Duration lease;
     private final Duration retention;
     private final Clock clock;
 
-    DeliveryDispatcher(DeliveryStore store, DeliveryWorker worker, NotificationProperties properties, Clock clock) {
+    DeliveryDispatcher(Deliveries store, DeliveryWorker worker, NotificationProperties properties, Clock clock) {
         this.store = store;
         this.worker = worker;
         this.lease = properties.delivery().lease();

@@ -14,7 +14,7 @@ import org.zhonglou.notification.config.NotificationProperties;
 import org.zhonglou.notification.scheduling.UnwrittenOutcomes;
 import org.zhonglou.notification.subscription.Channel;
 import org.zhonglou.notification.subscription.Subscription;
-import org.zhonglou.notification.subscription.SubscriptionStore;
+import org.zhonglou.notification.subscription.Subscriptions;
 
 /**
  * Makes one attempt of a claimed delivery and records it: DELIVERED, RETRYING with the next time from
@@ -26,8 +26,8 @@ public class DeliveryWorker {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
-    private final DeliveryStore deliveries;
-    private final SubscriptionStore subscriptions;
+    private final Deliveries deliveries;
+    private final Subscriptions subscriptions;
     private final WebhookSender webhooks;
     private final AlertMailSender mail;
     private final Executor executor;
@@ -35,7 +35,7 @@ public class DeliveryWorker {
     private final Clock clock;
     private final UnwrittenOutcomes unwritten = new UnwrittenOutcomes("Delivery");
 
-    public DeliveryWorker(DeliveryStore deliveries, SubscriptionStore subscriptions, WebhookSender webhooks,
+    public DeliveryWorker(Deliveries deliveries, Subscriptions subscriptions, WebhookSender webhooks,
                           AlertMailSender mail, @Qualifier("sendExecutor") Executor executor,
                           NotificationProperties properties, Clock clock) {
         this.deliveries = deliveries;

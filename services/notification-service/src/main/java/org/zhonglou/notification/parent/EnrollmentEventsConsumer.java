@@ -33,7 +33,7 @@ class EnrollmentEventsConsumer {
             EventTypes.ENROLLMENT_PROMOTED, EventTypes.ENROLLMENT_CANCELLED);
 
     @Bean
-    Consumer<Message<byte[]>> enrollmentEvents(ParentNoticeStore store, ParentNoticeWorker worker,
+    Consumer<Message<byte[]>> enrollmentEvents(ParentNotices store, ParentNoticeWorker worker,
             NotificationProperties properties, Clock clock) {
         Duration lease = properties.delivery().lease();
         return message -> {

@@ -47,7 +47,7 @@ class ParentNoticeWorker implements DisposableBean {
     /** Notices per look-up and per SMTP connection; registration answers up to 100 ids per call. */
     static final int SEND_BATCH = 50;
 
-    private final ParentNoticeStore store;
+    private final ParentNotices store;
     private final ContactClient contacts;
     private final JavaMailSender mail;
     private final Backoff backoff;
@@ -64,7 +64,7 @@ class ParentNoticeWorker implements DisposableBean {
         return thread;
     });
 
-    ParentNoticeWorker(ParentNoticeStore store, ContactClient contacts, JavaMailSender mail,
+    ParentNoticeWorker(ParentNotices store, ContactClient contacts, JavaMailSender mail,
                        NotificationProperties properties, Clock clock) {
         this.store = store;
         this.contacts = contacts;

@@ -29,9 +29,9 @@ import org.zhonglou.support.web.ApiProblem;
 class SubscriptionController {
 
     private final SubscriptionService service;
-    private final SubscriptionStore store;
+    private final Subscriptions store;
 
-    SubscriptionController(SubscriptionService service, SubscriptionStore store) {
+    SubscriptionController(SubscriptionService service, Subscriptions store) {
         this.service = service;
         this.store = store;
     }

@@ -21,13 +21,13 @@ class SubscriptionService {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionService.class);
 
-    private final SubscriptionStore store;
+    private final Subscriptions store;
     private final TargetGuard guard;
     private final SecretCipher cipher;
     private final Clock clock;
     private final int maxPerStaff;
 
-    public SubscriptionService(SubscriptionStore store, TargetGuard guard, SecretCipher cipher, Clock clock,
+    public SubscriptionService(Subscriptions store, TargetGuard guard, SecretCipher cipher, Clock clock,
                                @Value("${notification.subscriptions.max-per-staff}") int maxPerStaff) {
         this.store = store;
         this.guard = guard;

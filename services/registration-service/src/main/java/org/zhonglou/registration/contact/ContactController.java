@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhonglou.registration.enrollment.EnrollmentRecord;
-import org.zhonglou.registration.enrollment.EnrollmentStore;
-import org.zhonglou.registration.seats.SeatLedger;
+import org.zhonglou.registration.enrollment.EnrollmentRecords;
+import org.zhonglou.registration.seats.Seats;
 import org.zhonglou.support.web.ApiProblem;
 
 /**
@@ -32,10 +32,10 @@ class ContactController {
     static final int MAX_BATCH = 100;
     private static final Pattern ENROLLMENT_ID = Pattern.compile("enr-[0-9a-f]{1,64}");
 
-    private final EnrollmentStore enrollments;
-    private final SeatLedger ledger;
+    private final EnrollmentRecords enrollments;
+    private final Seats ledger;
 
-    ContactController(EnrollmentStore enrollments, SeatLedger ledger) {
+    ContactController(EnrollmentRecords enrollments, Seats ledger) {
         this.enrollments = enrollments;
         this.ledger = ledger;
     }

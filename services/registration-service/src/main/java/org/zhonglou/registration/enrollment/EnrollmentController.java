@@ -27,10 +27,10 @@ import org.zhonglou.support.web.ApiProblem;
 class EnrollmentController {
 
     private final SignUp signUp;
-    private final Enrollments enrollments;
+    private final EnrollmentService enrollments;
     private final SignUpRateLimit rateLimit;
 
-    EnrollmentController(SignUp signUp, Enrollments enrollments, RegistrationProperties properties) {
+    EnrollmentController(SignUp signUp, EnrollmentService enrollments, RegistrationProperties properties) {
         this.signUp = signUp;
         this.enrollments = enrollments;
         this.rateLimit = new SignUpRateLimit(properties.signupRate(), TimeMeter.SYSTEM_NANOTIME);

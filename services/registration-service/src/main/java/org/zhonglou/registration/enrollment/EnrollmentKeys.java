@@ -18,7 +18,7 @@ class EnrollmentKeys {
     RekeyJob enrollmentRekeying(LedgerMembers members, PiiCipher cipher, PiiHasher hasher, MongoTemplate mongo,
                                 Clock clock) {
         EnrollmentRekeying step = new EnrollmentRekeying(members, cipher, hasher, mongo);
-        return new RekeyJob("enrollments", EnrollmentStore.COLLECTION, List.of(cipher.keys(), hasher.keys()),
+        return new RekeyJob("enrollments", EnrollmentRecords.COLLECTION, List.of(cipher.keys(), hasher.keys()),
                 step::rekey, mongo, clock);
     }
 }

@@ -69,7 +69,7 @@ final class EnrollmentRekeying {
             members.rekeyChild(document.getString("programmeId"), id, storedKey, childKey);
             update.set("childKey", childKey);
         }
-        return mongo.updateFirst(Query.query(asRead), update, EnrollmentStore.COLLECTION).getModifiedCount() == 1
+        return mongo.updateFirst(Query.query(asRead), update, EnrollmentRecords.COLLECTION).getModifiedCount() == 1
                 ? RekeyJob.Outcome.REWRITTEN : RekeyJob.Outcome.CONFLICT;
     }
 

@@ -14,10 +14,10 @@ import org.zhonglou.registration.privacy.Names;
 import org.zhonglou.registration.privacy.PiiHasher;
 import org.zhonglou.registration.programme.Programme;
 import org.zhonglou.registration.programme.ProgrammeFields;
-import org.zhonglou.registration.programme.ProgrammeStore;
+import org.zhonglou.registration.programme.Programmes;
 import org.zhonglou.registration.seats.LedgerStatus;
 import org.zhonglou.registration.seats.Placement;
-import org.zhonglou.registration.seats.SeatLedger;
+import org.zhonglou.registration.seats.Seats;
 import org.zhonglou.support.outbox.OutboxRelay;
 import org.zhonglou.support.refusal.Refusal;
 
@@ -32,15 +32,15 @@ class SignUp {
 
     private static final Logger log = LoggerFactory.getLogger(SignUp.class);
 
-    private final ProgrammeStore programmes;
-    private final EnrollmentStore enrollments;
-    private final SeatLedger ledger;
+    private final Programmes programmes;
+    private final EnrollmentRecords enrollments;
+    private final Seats ledger;
     private final PiiHasher hasher;
     private final OutboxRelay relay;
     private final Clock clock;
     private final String consentTextVersion;
 
-    SignUp(ProgrammeStore programmes, EnrollmentStore enrollments, SeatLedger ledger, PiiHasher hasher,
+    SignUp(Programmes programmes, EnrollmentRecords enrollments, Seats ledger, PiiHasher hasher,
            OutboxRelay relay, Clock clock, RegistrationProperties properties) {
         this.programmes = programmes;
         this.enrollments = enrollments;

@@ -37,10 +37,10 @@ class ProgrammeController {
     /** A programme runs for a summer or a school year, never longer. */
     private static final int MAX_DAYS = 366;
 
-    private final ProgrammeStore store;
+    private final Programmes store;
     private final Clock clock;
 
-    ProgrammeController(ProgrammeStore store, Clock clock) {
+    ProgrammeController(Programmes store, Clock clock) {
         this.store = store;
         this.clock = clock;
     }

@@ -16,9 +16,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.zhonglou.registration.RegistrationProperties;
-import org.zhonglou.registration.enrollment.EnrollmentStore;
+import org.zhonglou.registration.enrollment.EnrollmentRecords;
 import org.zhonglou.registration.programme.Programme;
-import org.zhonglou.registration.programme.ProgrammeStore;
+import org.zhonglou.registration.programme.Programmes;
 import org.zhonglou.registration.seats.LedgerMembers;
 
 /**
@@ -34,14 +34,14 @@ class PersonalDataPurge {
     private static final ZoneId DISTRICT = ZoneId.of("Asia/Shanghai");
     private static final Duration KEY_RETENTION = Duration.ofHours(25);
 
-    private final ProgrammeStore programmes;
-    private final EnrollmentStore enrollments;
+    private final Programmes programmes;
+    private final EnrollmentRecords enrollments;
     private final LedgerMembers members;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final int purgeAfterDays;
 
-    public PersonalDataPurge(ProgrammeStore programmes, EnrollmentStore enrollments, LedgerMembers members,
+    public PersonalDataPurge(Programmes programmes, EnrollmentRecords enrollments, LedgerMembers members,
                              MongoTemplate mongo, Clock clock, RegistrationProperties properties) {
         this.programmes = programmes;
         this.enrollments = enrollments;
@@ -73,7 +73,7 @@ class PersonalDataPurge {
 
     private long deleteUnplacedRequests(Instant olderThan) {
         long deleted = 0;
-        for (ProgrammeStore.ProgrammeWithCounts programme : programmes.all()) {
+        for (Programmes.ProgrammeWithCounts programme : programmes.all()) {
             String id = programme.programme().id();
             LedgerMembers.Members placed = members.of(id);
             Set<String> keep = new HashSet<>(placed.waitlist());

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.zhonglou.registration.enrollment.EnrollmentRecord;
-import org.zhonglou.registration.enrollment.EnrollmentStore;
+import org.zhonglou.registration.enrollment.EnrollmentRecords;
 import org.zhonglou.support.web.ApiProblem;
 
 /**
@@ -24,9 +24,9 @@ class GuardianContactController {
 
     private static final Logger LOG = LoggerFactory.getLogger(GuardianContactController.class);
 
-    private final EnrollmentStore enrollments;
+    private final EnrollmentRecords enrollments;
 
-    GuardianContactController(EnrollmentStore enrollments) {
+    GuardianContactController(EnrollmentRecords enrollments) {
         this.enrollments = enrollments;
     }
 

@@ -12,8 +12,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.zhonglou.registration.enrollment.EnrollmentRecord;
-import org.zhonglou.registration.enrollment.EnrollmentStore;
-import org.zhonglou.registration.programme.ProgrammeStore;
+import org.zhonglou.registration.enrollment.EnrollmentRecords;
+import org.zhonglou.registration.programme.Programmes;
 import org.zhonglou.registration.seats.LedgerMembers;
 import org.zhonglou.support.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Roster", description = "Who comes, for the staff running the programme")
 class RosterController {
 
-    private final ProgrammeStore programmes;
+    private final Programmes programmes;
     private final LedgerMembers members;
-    private final EnrollmentStore enrollments;
+    private final EnrollmentRecords enrollments;
 
-    RosterController(ProgrammeStore programmes, LedgerMembers members, EnrollmentStore enrollments) {
+    RosterController(Programmes programmes, LedgerMembers members, EnrollmentRecords enrollments) {
         this.programmes = programmes;
         this.members = members;
         this.enrollments = enrollments;
@@ -37,7 +37,7 @@ class RosterController {
     @GetMapping("/api/programmes/{id}/roster")
     @Operation(summary = "Confirmed children and the ordered waitlist, with guardian contacts (STAFF)")
     Roster roster(@PathVariable String id) {
-        ProgrammeStore.ProgrammeWithCounts programme = programmes.find(id)
+        Programmes.ProgrammeWithCounts programme = programmes.find(id)
                 .orElseThrow(() -> ApiProblem.notFound("No programme " + id + "."));
         LedgerMembers.Members ledger = members.of(id);
         List<String> ids = Stream.concat(ledger.confirmed().stream().map(LedgerMembers.Confirmed::enrollmentId),

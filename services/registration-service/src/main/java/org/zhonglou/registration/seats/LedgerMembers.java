@@ -37,7 +37,7 @@ public class LedgerMembers {
         if (doc == null) {
             return new Members(List.of(), List.of());
         }
-        List<Confirmed> confirmed = SeatLedger.sub(doc, CONFIRMED).entrySet().stream()
+        List<Confirmed> confirmed = Seats.sub(doc, CONFIRMED).entrySet().stream()
                 .map(entry -> new Confirmed(entry.getKey(), ((Date) entry.getValue()).toInstant()))
                 .sorted(Comparator.comparing(Confirmed::confirmedAt).thenComparing(Confirmed::enrollmentId))
                 .toList();
@@ -48,7 +48,7 @@ public class LedgerMembers {
         Query query = Query.query(Criteria.where("_id").is(programmeId));
         query.fields().include(CANCELLED);
         Document doc = mongo.findOne(query, Document.class, COLLECTION);
-        return doc == null ? java.util.Set.of() : SeatLedger.sub(doc, CANCELLED).keySet();
+        return doc == null ? java.util.Set.of() : Seats.sub(doc, CANCELLED).keySet();
     }
 
     /**
@@ -60,9 +60,9 @@ public class LedgerMembers {
         if (doc == null) {
             return;
         }
-        Document counts = new Document("confirmed", SeatLedger.sub(doc, CONFIRMED).size())
+        Document counts = new Document("confirmed", Seats.sub(doc, CONFIRMED).size())
                 .append("waitlisted", doc.getList(WAITLIST, String.class, List.of()).size())
-                .append("cancelled", SeatLedger.sub(doc, CANCELLED).size());
+                .append("cancelled", Seats.sub(doc, CANCELLED).size());
         mongo.updateFirst(Query.query(Criteria.where("_id").is(programmeId)), new Update()
                 .set(CONFIRMED, new Document()).set(WAITLIST, List.of()).set(CHILDREN, new Document())
                 .set(CANCELLED, new Document()).set(GUARDIANS, new Document()).set("finalCounts", counts).set(PURGED_AT, Date.from(now)),

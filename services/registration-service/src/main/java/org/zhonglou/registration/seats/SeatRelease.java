@@ -31,10 +31,10 @@ public class SeatRelease {
     private static final int MAX_ROUNDS = 64;
 
     private final MongoTemplate mongo;
-    private final SeatLedger ledger;
+    private final Seats ledger;
     private final Clock clock;
 
-    public SeatRelease(MongoTemplate mongo, SeatLedger ledger, Clock clock) {
+    public SeatRelease(MongoTemplate mongo, Seats ledger, Clock clock) {
         this.mongo = mongo;
         this.ledger = ledger;
         this.clock = clock;

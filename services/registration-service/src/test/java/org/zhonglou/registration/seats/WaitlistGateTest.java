@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The gate against a stand-in for the conditional store update, with callers retrying like
- * {@code SeatLedger.place}: re-read, then queue again. The stand-in holds its first write until every
+ * {@code Seats.place}: re-read, then queue again. The stand-in holds its first write until every
  * caller has arrived at the gate, as a slow commit does in a rush. The store-backed
  * behaviour (events, several instances) is covered by the rush scenarios.
  */
@@ -92,7 +92,7 @@ class WaitlistGateTest {
         }
     }
 
-    /** Like SeatLedger.place: re-read after every unplaced attempt; null = full or child already placed. */
+    /** Like Seats.place: re-read after every unplaced attempt; null = full or child already placed. */
     private static Integer placeWithRetries(WaitlistGate gate, FakeLedger ledger, SeatClaim claim) {
         for (int round = 0; round < 64; round++) {
             int length;

@@ -22,7 +22,7 @@ import org.zhonglou.support.messaging.BatchRecords;
 class ReadingsConsumerConfiguration {
 
     @Bean
-    Consumer<Message<List<byte[]>>> storeReadings(ReadingStore store) {
+    Consumer<Message<List<byte[]>>> storeReadings(ReadingWriter store) {
         return BatchRecords.of(ReceivedBatch::decode, store::store);
     }
 }

@@ -26,7 +26,7 @@ import org.zhonglou.contracts.station.ReadingsAccepted.Reading;
 import org.zhonglou.contracts.station.Severity;
 import org.zhonglou.station.StationApi;
 import org.zhonglou.station.station.StationDocument;
-import org.zhonglou.station.storage.ReadingStore;
+import org.zhonglou.station.storage.ReadingWriter;
 import org.zhonglou.station.storage.ReceivedBatch;
 import org.zhonglou.testsupport.ApiClient;
 import org.zhonglou.testsupport.LocalStackTest;
@@ -50,7 +50,7 @@ class AlertingIT {
     AlertSweep sweep;
 
     @Autowired
-    ReadingStore store;
+    ReadingWriter store;
 
     @Autowired
     MongoTemplate mongo;

@@ -51,7 +51,7 @@ class ReadingsRedeliveryIT {
     BindingsLifecycleController bindings;
 
     @Autowired
-    ReadingStore store;
+    ReadingWriter store;
 
     @Autowired
     RetentionPurge purge;

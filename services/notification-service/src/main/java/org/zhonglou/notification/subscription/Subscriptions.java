@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  * memory rather than relying on secondary indexes the local store ignores.
  */
 @Component
-public class SubscriptionStore {
+public class Subscriptions {
 
     private final MongoTemplate mongo;
 
-    public SubscriptionStore(MongoTemplate mongo) {
+    public Subscriptions(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

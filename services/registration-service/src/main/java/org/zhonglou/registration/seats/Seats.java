@@ -33,7 +33,7 @@ import org.zhonglou.support.refusal.Refusal;
  * either the whole change or none of it.
  */
 @Component
-public class SeatLedger {
+public class Seats {
 
     private static final int MAX_ROUNDS = 64;
     /** How long "every seat and waitlist place is taken" is believed without asking the store again. */
@@ -45,7 +45,7 @@ public class SeatLedger {
     /** Programme id -> System.nanoTime() until which it is believed full. */
     private final Map<String, Long> fullUntil = new ConcurrentHashMap<>();
 
-    public SeatLedger(MongoTemplate mongo, Clock clock) {
+    public Seats(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
     }

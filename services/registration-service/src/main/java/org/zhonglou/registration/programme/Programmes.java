@@ -20,12 +20,12 @@ import org.zhonglou.support.outbox.OutboxEvent;
 
 /** Programme documents: settings plus the empty seat ledger they start with. */
 @Component
-public class ProgrammeStore {
+public class Programmes {
 
     private final MongoTemplate mongo;
     private final Map<String, Programme> settings = new ConcurrentHashMap<>();
 
-    public ProgrammeStore(MongoTemplate mongo) {
+    public Programmes(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -70,20 +70,20 @@ public class ProgrammeStore {
     public Optional<ProgrammeWithCounts> find(String id) {
         Query query = Query.query(Criteria.where("_id").is(id));
         excludeLedger(query);
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(ProgrammeStore::withCounts);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(Programmes::withCounts);
     }
 
     public List<ProgrammeWithCounts> all() {
         Query query = new Query().with(Sort.by("startDate", "_id"));
         excludeLedger(query);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(ProgrammeStore::withCounts).toList();
+        return mongo.find(query, Document.class, COLLECTION).stream().map(Programmes::withCounts).toList();
     }
 
     /** Programmes that ended before the given day and still hold personal data. */
     public List<Programme> endedBefore(LocalDate day) {
         Query query = Query.query(Criteria.where("endDate").lt(day.toString()).and(PURGED_AT).exists(false));
         excludeLedger(query);
-        return mongo.find(query, Document.class, COLLECTION).stream().map(ProgrammeStore::toProgramme).toList();
+        return mongo.find(query, Document.class, COLLECTION).stream().map(Programmes::toProgramme).toList();
     }
 
     private static void excludeLedger(Query query) {

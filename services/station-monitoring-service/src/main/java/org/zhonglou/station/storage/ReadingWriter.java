@@ -15,16 +15,16 @@ import org.zhonglou.contracts.station.ReadingsAccepted.Reading;
  * step is idempotent, so the whole poll can be redelivered after any failure.
  */
 @Component
-public class ReadingStore {
+public class ReadingWriter {
 
-    private static final Logger log = LoggerFactory.getLogger(ReadingStore.class);
+    private static final Logger log = LoggerFactory.getLogger(ReadingWriter.class);
 
     private final ReadingIdDedup dedup;
     private final RawChunks rawChunks;
     private final AggregateWriter aggregates;
     private final LatestValues latest;
 
-    ReadingStore(ReadingIdDedup dedup, RawChunks rawChunks, AggregateWriter aggregates, LatestValues latest) {
+    ReadingWriter(ReadingIdDedup dedup, RawChunks rawChunks, AggregateWriter aggregates, LatestValues latest) {
         this.dedup = dedup;
         this.rawChunks = rawChunks;
         this.aggregates = aggregates;

@@ -20,7 +20,7 @@ import org.zhonglou.registration.privacy.PiiCipher;
  * point read rather than a scan.
  */
 @Component
-public class EnrollmentStore {
+public class EnrollmentRecords {
 
     static final String COLLECTION = "enrollments";
     static final String BY_GUARDIAN = "guardianEnrollments";
@@ -28,7 +28,7 @@ public class EnrollmentStore {
     private final MongoTemplate mongo;
     private final PiiCipher cipher;
 
-    public EnrollmentStore(MongoTemplate mongo, PiiCipher cipher) {
+    public EnrollmentRecords(MongoTemplate mongo, PiiCipher cipher) {
         this.mongo = mongo;
         this.cipher = cipher;
     }

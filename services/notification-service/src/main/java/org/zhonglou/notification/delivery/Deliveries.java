@@ -17,14 +17,14 @@ import org.zhonglou.notification.scheduling.DueSchedule;
 
 /** Every state change of a delivery is one atomic single-document operation. */
 @Component
-public class DeliveryStore {
+public class Deliveries {
 
     private static final List<DeliveryStatus> OPEN = List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING);
 
     private final MongoTemplate mongo;
     private final DueSchedule schedule;
 
-    public DeliveryStore(MongoTemplate mongo, NotificationProperties properties) {
+    public Deliveries(MongoTemplate mongo, NotificationProperties properties) {
         this.mongo = mongo;
         this.schedule = new DueSchedule(properties.delivery().lease());
     }

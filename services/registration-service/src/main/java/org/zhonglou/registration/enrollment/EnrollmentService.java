@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.zhonglou.registration.privacy.PiiHasher;
 import org.zhonglou.registration.programme.ProgrammeFields;
 import org.zhonglou.registration.seats.LedgerStatus;
-import org.zhonglou.registration.seats.SeatLedger;
+import org.zhonglou.registration.seats.Seats;
 import org.zhonglou.registration.seats.SeatRelease;
 import org.zhonglou.support.outbox.OutboxRelay;
 import org.zhonglou.support.refusal.Refusal;
@@ -18,15 +18,15 @@ import org.zhonglou.support.refusal.Refusal;
  * did not exist); staff reach all. An enrollment without a place in the ledger is not shown at all.
  */
 @Service
-class Enrollments {
+class EnrollmentService {
 
-    private final EnrollmentStore store;
-    private final SeatLedger ledger;
+    private final EnrollmentRecords store;
+    private final Seats ledger;
     private final SeatRelease release;
     private final OutboxRelay relay;
     private final PiiHasher hasher;
 
-    Enrollments(EnrollmentStore store, SeatLedger ledger, SeatRelease release, OutboxRelay relay, PiiHasher hasher) {
+    EnrollmentService(EnrollmentRecords store, Seats ledger, SeatRelease release, OutboxRelay relay, PiiHasher hasher) {
         this.store = store;
         this.ledger = ledger;
         this.release = release;

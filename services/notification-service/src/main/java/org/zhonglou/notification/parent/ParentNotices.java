@@ -15,12 +15,12 @@ import org.zhonglou.notification.config.NotificationProperties;
 import org.zhonglou.notification.scheduling.DueSchedule;
 
 @Component
-class ParentNoticeStore {
+class ParentNotices {
 
     private final MongoTemplate mongo;
     private final DueSchedule schedule;
 
-    ParentNoticeStore(MongoTemplate mongo, NotificationProperties properties) {
+    ParentNotices(MongoTemplate mongo, NotificationProperties properties) {
         this.mongo = mongo;
         this.schedule = new DueSchedule(properties.delivery().lease());
     }
