@@ -35,13 +35,14 @@ class RuleController {
             description = "THRESHOLD {metric, comparator ABOVE|BELOW, threshold, clearThreshold, forSeconds}: for ABOVE "
                     + "clearThreshold <= threshold, for BELOW the reverse. SILENT_DEVICE {silentSeconds}. "
                     + "DAILY_CAPACITY {percent}. Names are unique slugs.")
-    List<Rule> put(@PathVariable String stationId, @RequestBody List<Rule> body) {
+    List<Rule> put(@PathVariable String stationId, @RequestBody List<RuleInput> body) {
         stations.require(stationId);
         List<FieldProblem> problems = RuleValidator.problems(body);
         if (!problems.isEmpty()) {
             throw ApiProblem.badRequest("The rule list has invalid fields; nothing was changed.", problems);
         }
-        rules.replace(stationId, body);
+        // Valid means every element is a rule of a known kind.
+        rules.replace(stationId, body.stream().map(Rule.class::cast).toList());
         return rules.of(stationId);
     }
 }
