@@ -11,7 +11,7 @@ import org.zhonglou.contracts.station.Severity;
  * {@code [i].kind} together with the element's other problems (as it did before kinds were types).
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "kind",
-        visible = true, defaultImpl = RuleInput.WithoutKind.class)
+        defaultImpl = RuleInput.WithoutKind.class)
 @JsonSubTypes({@JsonSubTypes.Type(ThresholdRule.class), @JsonSubTypes.Type(SilentDeviceRule.class),
         @JsonSubTypes.Type(DailyCapacityRule.class)})
 public sealed interface RuleInput permits Rule, RuleInput.WithoutKind {
