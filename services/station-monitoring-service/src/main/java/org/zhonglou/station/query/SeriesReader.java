@@ -7,9 +7,10 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+import org.zhonglou.station.storage.AggregateDocuments;
 import org.zhonglou.station.storage.Level;
 import org.zhonglou.support.refusal.FieldProblem;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 /**
  * Answers time-series questions from the aggregate documents: it picks the coarsest level whose entries
@@ -47,14 +48,14 @@ class SeriesReader {
         long stepSeconds = step.getSeconds();
         long buckets = (Duration.between(from, to).getSeconds() + stepSeconds - 1) / stepSeconds;
         if (buckets > MAX_BUCKETS) {
-            throw ApiProblem.badRequest("That would be " + buckets + " buckets; at most " + MAX_BUCKETS + ".",
+            throw Refusal.invalid("That would be " + buckets + " buckets; at most " + MAX_BUCKETS + ".",
                     List.of(new FieldProblem("step", "too small for the range")));
         }
         Level level = levelFor(from, to, stepSeconds);
         long firstDocument = level.documentStart(from.getEpochSecond());
         long documents = (to.getEpochSecond() - firstDocument + level.documentSeconds() - 1) / level.documentSeconds();
         if (documents > MAX_DOCUMENTS) {
-            throw ApiProblem.badRequest("The range is too long for this step; use a step that is a whole number "
+            throw Refusal.invalid("The range is too long for this step; use a step that is a whole number "
                     + "of minutes or hours, or a shorter range.", List.of(new FieldProblem("step", "too fine")));
         }
         List<Cell> cells = new ArrayList<>((int) buckets);
@@ -73,15 +74,11 @@ class SeriesReader {
 
     private static void fold(Document document, long documentStart, Level level, Instant from, Instant to,
                              long stepSeconds, List<Cell> cells) {
-        Document entries = document.get("e", new Document());
-        entries.forEach((key, raw) -> {
-            long entryStart = documentStart + Long.parseLong(key.substring(1)) * level.entrySeconds();
-            if (entryStart < from.getEpochSecond() || entryStart >= to.getEpochSecond()) {
-                return;
+        AggregateDocuments.entries(document, (index, count, sum, min, max) -> {
+            long entryStart = documentStart + index * level.entrySeconds();
+            if (entryStart >= from.getEpochSecond() && entryStart < to.getEpochSecond()) {
+                cells.get((int) ((entryStart - from.getEpochSecond()) / stepSeconds)).add(count, sum, min, max);
             }
-            Document entry = (Document) raw;
-            cells.get((int) ((entryStart - from.getEpochSecond()) / stepSeconds)).add(
-                    ((Number) entry.get("c")).longValue(), number(entry, "s"), number(entry, "mn"), number(entry, "mx"));
         });
     }
 
@@ -95,9 +92,5 @@ class SeriesReader {
             }
         }
         return Level.SECONDS;
-    }
-
-    private static double number(Document document, String field) {
-        return ((Number) document.get(field)).doubleValue();
     }
 }
