@@ -12,7 +12,7 @@ import org.zhonglou.contracts.station.Severity;
  * fires any more. Immutable: each change returns the alert after it, which {@link Alerts} writes as one
  * conditional update together with the event {@link #event} describes.
  */
-public record Alert(String id, String slot, String stationId, String deviceId, String rule, String metric,
+record Alert(String id, String slot, String stationId, String deviceId, String rule, String metric,
                     Double value, Severity severity, AlertState state, Instant raisedAt, String acknowledgedBy,
                     Instant acknowledgedAt, Instant resolvedAt, Double resolvedValue) {
 
@@ -21,7 +21,7 @@ public record Alert(String id, String slot, String stationId, String deviceId, S
                 value, rule.severity(), AlertState.ACTIVE, at, null, null, null, null);
     }
 
-    public boolean isOpen() {
+    boolean isOpen() {
         return state != AlertState.RESOLVED;
     }
 

@@ -18,7 +18,7 @@ import org.zhonglou.station.storage.LatestValues;
  * instances from raising the same alert twice.
  */
 @Component
-public class AlertSweep {
+class AlertSweep {
 
     private static final Logger log = LoggerFactory.getLogger(AlertSweep.class);
 
@@ -64,7 +64,7 @@ public class AlertSweep {
     }
 
     /** Evaluates every rule of the station that the passage of time can fire, each by the evaluator of its kind. */
-    public void station(StationDocument station, Instant now) {
+    void station(StationDocument station, Instant now) {
         LatestValues.Snapshot[] snapshot = new LatestValues.Snapshot[1];
         for (Rule rule : rules.of(station.id())) {
             rule.evaluate(new Rule.Evaluation() {
@@ -94,7 +94,7 @@ public class AlertSweep {
      * meanwhile: its last reading still stands (a single reading of lost negative pressure must not wait
      * for the next one to alert).
      */
-    public void duePending(Instant now) {
+    void duePending(Instant now) {
         for (RuleState pending : states.pending()) {
             ThresholdRule rule = rules.of(pending.stationId()).stream()
                     .filter(r -> r instanceof ThresholdRule && r.name().equals(pending.rule()))

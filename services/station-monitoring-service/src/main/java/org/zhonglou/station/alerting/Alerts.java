@@ -63,8 +63,8 @@ public class Alerts {
             }
             Alert alert = Alert.raise(key, generation + 1, rule, metric, value, at);
             try {
-                mongo.insert(AlertDocuments.document(alert, clock.instant(), outbox(EventTypes.ALERT_RAISED, alert, at)),
-                        ALERTS);
+                Document raised = outbox(EventTypes.ALERT_RAISED, alert, at);
+                mongo.insert(AlertDocuments.document(alert, clock.instant(), raised), ALERTS);
                 mongo.upsert(AlertDocuments.byId(key.id()), AlertDocuments.generationAtLeast(generation + 1),
                         AlertDocuments.SLOTS);
                 log.info("Alert {} raised ({} {})", alert.id(), rule.name(), rule.severity());
@@ -141,17 +141,17 @@ public class Alerts {
         return OutboxDocuments.of(Topics.STATION_ALERTS, type, alert.stationId(), at, alert.event(at));
     }
 
-    public Optional<Alert> find(String alertId) {
+    Optional<Alert> find(String alertId) {
         return Optional.ofNullable(mongo.findById(alertId, Document.class, ALERTS)).map(AlertDocuments::alert);
     }
 
     /** Newest first, at most {@code limit}; null filters are not applied. */
-    public List<Alert> list(AlertState state, String stationId, int limit) {
+    List<Alert> list(AlertState state, String stationId, int limit) {
         return alerts(AlertDocuments.listing(state, stationId, limit));
     }
 
     /** The station's open (active or acknowledged) alerts; a filtered read, acceptable off the ingestion path. */
-    public List<Alert> openOf(String stationId) {
+    List<Alert> openOf(String stationId) {
         return alerts(AlertDocuments.openOf(stationId));
     }
 

@@ -15,7 +15,7 @@ import org.zhonglou.support.refusal.FieldProblem;
 @JsonTypeName("DAILY_CAPACITY")
 @JsonPropertyOrder({"name", "kind", "severity", "percent"})
 @JsonIgnoreProperties({"metric", "comparator", "threshold", "clearThreshold", "forSeconds", "silentSeconds"})
-public record DailyCapacityRule(String name, Severity severity, Double percent) implements Rule {
+record DailyCapacityRule(String name, Severity severity, Double percent) implements Rule {
 
     /** Each capacity rule is its own group. */
     @Override

@@ -19,7 +19,7 @@ import org.zhonglou.support.refusal.FieldProblem;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"name", "kind", "severity"})
-public sealed interface Rule extends RuleInput permits ThresholdRule, SilentDeviceRule, DailyCapacityRule {
+sealed interface Rule extends RuleInput permits ThresholdRule, SilentDeviceRule, DailyCapacityRule {
 
     enum Comparator { ABOVE, BELOW }
 

@@ -14,7 +14,7 @@ import org.zhonglou.contracts.station.Severity;
         defaultImpl = RuleInput.WithoutKind.class)
 @JsonSubTypes({@JsonSubTypes.Type(ThresholdRule.class), @JsonSubTypes.Type(SilentDeviceRule.class),
         @JsonSubTypes.Type(DailyCapacityRule.class)})
-public sealed interface RuleInput permits Rule, RuleInput.WithoutKind {
+sealed interface RuleInput permits Rule, RuleInput.WithoutKind {
 
     String name();
 

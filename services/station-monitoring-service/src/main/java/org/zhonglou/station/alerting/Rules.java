@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** A station's rules: one document per station ({@link RuleListDocuments}), replaced whole. */
 @Service
-public class Rules {
+class Rules {
 
     private static final TypeReference<List<Rule>> RULE_LIST = new TypeReference<>() {
     };
@@ -39,14 +39,15 @@ public class Rules {
     }
 
     /** The station's rules; the defaults for a station that has never had any stored. */
-    public List<Rule> of(String stationId) {
+    List<Rule> of(String stationId) {
         Document document = mongo.findById(stationId, Document.class, RuleListDocuments.COLLECTION);
         return document == null ? DefaultRules.ALL : json.readValue(RuleListDocuments.rulesJson(document), RULE_LIST);
     }
 
     void replace(String stationId, List<Rule> rules) {
         Document document = document(stationId, rules);
-        mongo.upsert(RuleListDocuments.byStation(stationId), Update.fromDocument(document), RuleListDocuments.COLLECTION);
+        mongo.upsert(RuleListDocuments.byStation(stationId), Update.fromDocument(document),
+                RuleListDocuments.COLLECTION);
     }
 
     private Document document(String stationId, List<Rule> rules) {

@@ -14,7 +14,7 @@ import org.zhonglou.support.refusal.FieldProblem;
 @JsonTypeName("SILENT_DEVICE")
 @JsonPropertyOrder({"name", "kind", "severity", "silentSeconds"})
 @JsonIgnoreProperties({"metric", "comparator", "threshold", "clearThreshold", "forSeconds", "percent"})
-public record SilentDeviceRule(String name, Severity severity, Integer silentSeconds) implements Rule {
+record SilentDeviceRule(String name, Severity severity, Integer silentSeconds) implements Rule {
 
     /** Each silent-device rule is its own group. */
     @Override

@@ -17,19 +17,19 @@ import org.zhonglou.station.storage.ReceivedBatch;
  * transitions, and the alert store turns repeats into no-ops.
  */
 @Component
-public class ThresholdEvaluator {
+class ThresholdEvaluator {
 
     private final Rules rules;
     private final RuleStates states;
     private final Alerts alerts;
 
-    public ThresholdEvaluator(Rules rules, RuleStates states, Alerts alerts) {
+    ThresholdEvaluator(Rules rules, RuleStates states, Alerts alerts) {
         this.rules = rules;
         this.states = states;
         this.alerts = alerts;
     }
 
-    public void evaluate(List<ReceivedBatch> batches) {
+    void evaluate(List<ReceivedBatch> batches) {
         Map<String, List<Rule>> rulesByStation = new HashMap<>();
         Map<String, List<Reading>> readingsBySeries = new LinkedHashMap<>();
         Map<String, String[]> seriesOwner = new HashMap<>();

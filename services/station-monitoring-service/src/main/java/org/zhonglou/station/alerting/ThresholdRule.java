@@ -17,7 +17,7 @@ import org.zhonglou.support.refusal.FieldProblem;
 @JsonTypeName("THRESHOLD")
 @JsonPropertyOrder({"name", "kind", "severity", "metric", "comparator", "threshold", "clearThreshold", "forSeconds"})
 @JsonIgnoreProperties({"silentSeconds", "percent"})
-public record ThresholdRule(String name, Severity severity, String metric, Comparator comparator, Double threshold,
+record ThresholdRule(String name, Severity severity, String metric, Comparator comparator, Double threshold,
                             Double clearThreshold, Integer forSeconds) implements Rule {
 
     /** Threshold rules on the same metric and direction share one alert, which escalates to the strictest. */

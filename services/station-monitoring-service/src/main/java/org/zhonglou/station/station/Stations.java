@@ -5,11 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
-import org.zhonglou.support.web.ApiProblem;
+import org.zhonglou.support.refusal.Refusal;
 
 @Service
 public class Stations {
@@ -31,7 +29,7 @@ public class Stations {
         try {
             mongo.insert(station);
         } catch (DuplicateKeyException e) {
-            throw ApiProblem.conflict("station-exists", "Station exists", "A station with id '" + id
+            throw Refusal.conflict("station-exists", "Station exists", "A station with id '" + id
                     + "' already exists.");
         }
         events.publishEvent(new StationCreated(id));
@@ -44,11 +42,11 @@ public class Stations {
 
     /** The station, or 404: every station-scoped call starts here. */
     public StationDocument require(String id) {
-        return find(id).orElseThrow(() -> ApiProblem.notFound("No station '" + id + "'."));
+        return find(id).orElseThrow(() -> Refusal.notFound("No station '" + id + "'."));
     }
 
     public List<StationDocument> all() {
-        return mongo.find(new Query().with(Sort.by("_id")).limit(1000), StationDocument.class);
+        return mongo.find(StationDocument.firstById(1000), StationDocument.class);
     }
 
     /** Published after a station is stored, so other features (default rules) can set themselves up. */

@@ -39,8 +39,9 @@ public final class AggregateDocuments {
     public static void entries(Document document, EntryReader reader) {
         document.get(ENTRIES, new Document()).forEach((key, raw) -> {
             Document entry = (Document) raw;
-            reader.entry(Integer.parseInt(key.substring(ENTRY_PREFIX.length())), ((Number) entry.get(COUNT)).longValue(),
-                    number(entry, SUM), number(entry, MIN), number(entry, MAX));
+            int index = Integer.parseInt(key.substring(ENTRY_PREFIX.length()));
+            reader.entry(index, ((Number) entry.get(COUNT)).longValue(), number(entry, SUM), number(entry, MIN),
+                    number(entry, MAX));
         });
     }
 

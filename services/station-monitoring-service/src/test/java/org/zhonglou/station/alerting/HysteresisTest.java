@@ -27,8 +27,8 @@ class HysteresisTest {
         "BELOW | 10  | 15  | 2  | 9 9 9 16                   | P P F N"
     })
     void transitions(String comparator, double threshold, double clear, int forSeconds, String values, String phases) {
-        ThresholdRule rule = Rule.threshold("r", Severity.MAJOR, "m", Rule.Comparator.valueOf(comparator), threshold, clear,
-                forSeconds);
+        ThresholdRule rule = Rule.threshold("r", Severity.MAJOR, "m", Rule.Comparator.valueOf(comparator), threshold,
+                clear, forSeconds);
         Hysteresis.State state = Hysteresis.State.INITIAL;
         List<String> seen = new ArrayList<>();
         double[] sequence = Arrays.stream(values.trim().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
