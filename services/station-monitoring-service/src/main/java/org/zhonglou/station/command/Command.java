@@ -1,6 +1,7 @@
 package org.zhonglou.station.command;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.zhonglou.contracts.station.CommandEvent;
@@ -17,10 +18,20 @@ record Command(String id, String stationId, String deviceId, String action, Map<
                CommandStatus status, String message, String issuedBy, Instant issuedAt, Instant expiresAt,
                Instant pickedUpAt, Instant completedAt, InterlockOverride interlockOverride) {
 
+    /**
+     * A new PENDING command. Its times are kept to the millisecond, as the store keeps them, so that its
+     * CommandIssued event and every later read agree on them.
+     */
     static Command issue(String id, String stationId, String deviceId, Action action, Map<String, Object> parameters,
                          String staffId, Instant now, Instant expiresAt, InterlockOverride override) {
+        InterlockOverride stored = override == null ? null : new InterlockOverride(override.by(), override.reason(),
+                millis(override.at()), override.alertIds());
         return new Command(id, stationId, deviceId, action.name(), parameters == null ? Map.of() : parameters,
-                CommandStatus.PENDING, null, staffId, now, expiresAt, null, null, override);
+                CommandStatus.PENDING, null, staffId, millis(now), millis(expiresAt), null, null, stored);
+    }
+
+    private static Instant millis(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
     boolean pickedUp() {
