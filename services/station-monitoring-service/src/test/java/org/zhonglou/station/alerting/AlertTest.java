@@ -28,7 +28,8 @@ class AlertTest {
 
         Alert escalated = raised.escalatedBy(DANGEROUS, 25.0);
         assertThat(escalated).isEqualTo(new Alert(raised.id(), raised.slot(), "longjiang-road", "gas-1",
-                "h2s-dangerous", "h2s_ppm", 25.0, Severity.CRITICAL, AlertState.ACTIVE, RAISED, null, null, null, null));
+                "h2s-dangerous", "h2s_ppm", 25.0, Severity.CRITICAL, AlertState.ACTIVE, RAISED, null, null, null,
+                null));
 
         Alert acknowledged = escalated.acknowledgedBy("staff-wang", RAISED.plusSeconds(60));
         assertThat(acknowledged.state()).isEqualTo(AlertState.ACKNOWLEDGED);
