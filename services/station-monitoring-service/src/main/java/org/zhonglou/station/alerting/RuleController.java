@@ -3,6 +3,7 @@ package org.zhonglou.station.alerting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -15,6 +16,12 @@ import org.zhonglou.support.web.ApiProblem;
 @RestController
 @Tag(name = "Alerts", description = "Alert rules, alerts and their lifecycle (staff)")
 class RuleController {
+
+    static {
+        // The sealed kinds are documented as the one flat rule object the API has always shown.
+        SpringDocUtils.getConfig().replaceWithClass(Rule.class, RuleSchema.class)
+                .replaceWithClass(RuleInput.class, RuleSchema.class);
+    }
 
     private final Stations stations;
     private final Rules rules;

@@ -114,9 +114,8 @@ class CommandController {
     record Result(@NotNull CommandStatus status, @Size(max = 1000) String message) {
     }
 
-    record CommandView(String commandId, String stationId, String deviceId, String action,
-                       Map<String, Object> parameters, String status, String message, Instant issuedAt,
-                       Instant expiresAt) {
+    record CommandView(String commandId, String stationId, String deviceId, String action, Object parameters,
+                       String status, String message, Instant issuedAt, Instant expiresAt) {
         static CommandView of(Command c) {
             return new CommandView(c.id(), c.stationId(), c.deviceId(), c.action(), c.parameters(), c.status().name(),
                     c.message(), c.issuedAt(), c.expiresAt());

@@ -2,13 +2,11 @@ package org.zhonglou.station.command;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.util.Map;
 import org.zhonglou.contracts.station.CommandEvent.InterlockOverride;
 import org.zhonglou.contracts.station.CommandStatus;
 
 /** A command as staff see it: who issued it, where it stands, and who overrode the interlock, why and when. */
-record CommandDetails(String commandId, String stationId, String deviceId, String action,
-                      Map<String, Object> parameters,
+record CommandDetails(String commandId, String stationId, String deviceId, String action, Object parameters,
                       @Schema(description = "PENDING, then SUCCEEDED or FAILED (the device's report), EXPIRED (not "
                               + "picked up in time) or REFUSED (held back by the interlock when the device fetched "
                               + "it; message names the alert)") CommandStatus status,

@@ -2,6 +2,8 @@ package org.zhonglou.station.alerting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +47,17 @@ class RuleKindsTest {
 
         assertThat(problems).isNotEmpty().allSatisfy(problem -> assertThat(problem.field()).startsWith("[0].")
                 .isNotIn("[0].name", "[0].severity", "[0].kind"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void theApiDocumentsTheKindAndEveryFieldOfIt(Class<?> kind) {
+        List<String> documented = Arrays.stream(RuleSchema.class.getRecordComponents()).map(RecordComponent::getName)
+                .toList();
+
+        assertThat(Arrays.stream(RuleSchema.Kind.values()).map(Enum::name)).contains(Rule.kindOf(kind));
+        assertThat(documented).containsAll(Arrays.stream(kind.getRecordComponents()).map(RecordComponent::getName)
+                .toList());
     }
 
     @Test
