@@ -13,7 +13,7 @@ import org.zhonglou.support.messaging.BatchRecords;
  * never delays an alert and an alert problem never holds up storage. Same policy as storage: outages
  * retried until they end, a record that can never be evaluated dead-lettered to
  * {@code station.readings.v1.station-monitoring-service-alerts.dlq}. Evaluating a reading again is
- * harmless: older readings are ignored and the alert book turns repeated transitions into no-ops.
+ * harmless: older readings are ignored and the alerts turn repeated transitions into no-ops.
  */
 @Configuration(proxyBeanMethods = false)
 class AlertsConsumerConfiguration {

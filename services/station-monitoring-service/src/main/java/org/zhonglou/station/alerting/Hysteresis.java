@@ -15,27 +15,40 @@ final class Hysteresis {
     /** {@code since}: when the value first went beyond (PENDING and FIRING). {@code lastAt}: last reading seen. */
     record State(Phase phase, Instant since, Instant lastAt) {
         static final State INITIAL = new State(Phase.NORMAL, null, null);
+
+        /** The state after one reading; a reading not newer than the last one seen changes nothing. */
+        State next(ThresholdRule rule, double value, Instant at) {
+            if (lastAt != null && !at.isAfter(lastAt)) {
+                return this;
+            }
+            return switch (phase) {
+                case NORMAL -> rule.beyond(value) ? pendingOrFiring(rule, at, at) : new State(Phase.NORMAL, null, at);
+                case PENDING -> rule.beyond(value) ? pendingOrFiring(rule, since, at)
+                        : new State(Phase.NORMAL, null, at);
+                case FIRING -> rule.cleared(value) ? new State(Phase.NORMAL, null, at)
+                        : new State(Phase.FIRING, since, at);
+            };
+        }
+
+        /** A PENDING state whose {@code forSeconds} passed without a reading to say so. */
+        State promoted() {
+            return new State(Phase.FIRING, since, lastAt);
+        }
+
+        boolean firing() {
+            return phase == Phase.FIRING;
+        }
+
+        private static State pendingOrFiring(ThresholdRule rule, Instant since, Instant at) {
+            boolean longEnough = !Duration.between(since, at).minusSeconds(rule.forSeconds()).isNegative();
+            return new State(longEnough ? Phase.FIRING : Phase.PENDING, since, at);
+        }
     }
 
     private Hysteresis() {
     }
 
-    /** The state after one reading; a reading not newer than the last one seen changes nothing. */
-    static State next(State state, Rule rule, double value, Instant at) {
-        if (state.lastAt() != null && !at.isAfter(state.lastAt())) {
-            return state;
-        }
-        return switch (state.phase()) {
-            case NORMAL -> rule.beyond(value) ? pendingOrFiring(rule, at, at) : new State(Phase.NORMAL, null, at);
-            case PENDING -> rule.beyond(value) ? pendingOrFiring(rule, state.since(), at)
-                    : new State(Phase.NORMAL, null, at);
-            case FIRING -> rule.cleared(value) ? new State(Phase.NORMAL, null, at)
-                    : new State(Phase.FIRING, state.since(), at);
-        };
-    }
-
-    private static State pendingOrFiring(Rule rule, Instant since, Instant at) {
-        boolean longEnough = !Duration.between(since, at).minusSeconds(rule.forSeconds()).isNegative();
-        return new State(longEnough ? Phase.FIRING : Phase.PENDING, since, at);
+    static State next(State state, ThresholdRule rule, double value, Instant at) {
+        return state.next(rule, value, at);
     }
 }

@@ -3,6 +3,7 @@ package org.zhonglou.station.alerting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -15,6 +16,12 @@ import org.zhonglou.support.web.ApiProblem;
 @RestController
 @Tag(name = "Alerts", description = "Alert rules, alerts and their lifecycle (staff)")
 class RuleController {
+
+    static {
+        // The sealed kinds are documented as the one flat rule object the API has always shown.
+        SpringDocUtils.getConfig().replaceWithClass(Rule.class, RuleSchema.class)
+                .replaceWithClass(RuleInput.class, RuleSchema.class);
+    }
 
     private final Stations stations;
     private final Rules rules;
@@ -35,13 +42,14 @@ class RuleController {
             description = "THRESHOLD {metric, comparator ABOVE|BELOW, threshold, clearThreshold, forSeconds}: for ABOVE "
                     + "clearThreshold <= threshold, for BELOW the reverse. SILENT_DEVICE {silentSeconds}. "
                     + "DAILY_CAPACITY {percent}. Names are unique slugs.")
-    List<Rule> put(@PathVariable String stationId, @RequestBody List<Rule> body) {
+    List<Rule> put(@PathVariable String stationId, @RequestBody List<RuleInput> body) {
         stations.require(stationId);
         List<FieldProblem> problems = RuleValidator.problems(body);
         if (!problems.isEmpty()) {
             throw ApiProblem.badRequest("The rule list has invalid fields; nothing was changed.", problems);
         }
-        rules.replace(stationId, body);
+        // Valid means every element is a rule of a known kind.
+        rules.replace(stationId, body.stream().map(Rule.class::cast).toList());
         return rules.of(stationId);
     }
 }

@@ -6,19 +6,16 @@ import org.bson.Document;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.zhonglou.station.station.Stations;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** A station's rules: one document per station ({@code alert_rules}, id = station id), replaced whole. */
+/** A station's rules: one document per station ({@link RuleListDocuments}), replaced whole. */
 @Service
-public class Rules {
+class Rules {
 
-    static final String COLLECTION = "alert_rules";
     private static final TypeReference<List<Rule>> RULE_LIST = new TypeReference<>() {
     };
 
@@ -35,26 +32,26 @@ public class Rules {
     @EventListener
     void onStationCreated(Stations.StationCreated created) {
         try {
-            mongo.insert(document(created.stationId(), DefaultRules.ALL), COLLECTION);
+            mongo.insert(document(created.stationId(), DefaultRules.ALL), RuleListDocuments.COLLECTION);
         } catch (DuplicateKeyException e) {
             // Already there: a station's rules are never reset behind staff's back.
         }
     }
 
     /** The station's rules; the defaults for a station that has never had any stored. */
-    public List<Rule> of(String stationId) {
-        Document document = mongo.findById(stationId, Document.class, COLLECTION);
-        return document == null ? DefaultRules.ALL : json.readValue(document.getString("rules"), RULE_LIST);
+    List<Rule> of(String stationId) {
+        Document document = mongo.findById(stationId, Document.class, RuleListDocuments.COLLECTION);
+        return document == null ? DefaultRules.ALL : json.readValue(RuleListDocuments.rulesJson(document), RULE_LIST);
     }
 
     void replace(String stationId, List<Rule> rules) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(stationId)),
-                Update.fromDocument(document(stationId, rules)), COLLECTION);
+        Document document = document(stationId, rules);
+        mongo.upsert(RuleListDocuments.byStation(stationId), Update.fromDocument(document),
+                RuleListDocuments.COLLECTION);
     }
 
     private Document document(String stationId, List<Rule> rules) {
-        // Stored as JSON text: the rule list is read and written whole, never queried field by field.
-        return new Document("_id", stationId).append("rules", json.writeValueAsString(rules))
-                .append("updatedAt", java.util.Date.from(clock.instant()));
+        // Written as a List<Rule> so every element carries its kind, whatever the list's runtime type.
+        return RuleListDocuments.of(stationId, json.writerFor(RULE_LIST).writeValueAsString(rules), clock.instant());
     }
 }

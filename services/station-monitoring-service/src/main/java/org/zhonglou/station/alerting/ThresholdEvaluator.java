@@ -14,22 +14,22 @@ import org.zhonglou.station.storage.ReceivedBatch;
 /**
  * Runs the threshold rules over a poll of readings, per device and rule group, in timestamp order. Alerts
  * are raised or resolved before the new states are saved: after a crash the replayed readings repeat the
- * transitions, and the alert book turns repeats into no-ops.
+ * transitions, and the alert store turns repeats into no-ops.
  */
 @Component
-public class ThresholdEvaluator {
+class ThresholdEvaluator {
 
     private final Rules rules;
     private final RuleStates states;
-    private final AlertBook book;
+    private final Alerts alerts;
 
-    public ThresholdEvaluator(Rules rules, RuleStates states, AlertBook book) {
+    ThresholdEvaluator(Rules rules, RuleStates states, Alerts alerts) {
         this.rules = rules;
         this.states = states;
-        this.book = book;
+        this.alerts = alerts;
     }
 
-    public void evaluate(List<ReceivedBatch> batches) {
+    void evaluate(List<ReceivedBatch> batches) {
         Map<String, List<Rule>> rulesByStation = new HashMap<>();
         Map<String, List<Reading>> readingsBySeries = new LinkedHashMap<>();
         Map<String, String[]> seriesOwner = new HashMap<>();
@@ -44,52 +44,55 @@ public class ThresholdEvaluator {
         readingsBySeries.forEach((series, readings) -> {
             String[] owner = seriesOwner.get(series);
             List<Rule> stationRules = rulesByStation.computeIfAbsent(owner[0], rules::of);
-            Map<String, List<Rule>> groups = new LinkedHashMap<>();
-            stationRules.stream().filter(r -> r.kind() == Rule.Kind.THRESHOLD && r.metric().equals(owner[2]))
-                    .forEach(r -> groups.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r));
+            Map<String, List<ThresholdRule>> groups = new LinkedHashMap<>();
+            for (Rule rule : stationRules) {
+                if (rule instanceof ThresholdRule threshold && threshold.metric().equals(owner[2])) {
+                    groups.computeIfAbsent(threshold.group(), g -> new ArrayList<>()).add(threshold);
+                }
+            }
             readings.sort(Comparator.comparing(Reading::timestamp));
             groups.forEach((group, groupRules) -> evaluateGroup(new AlertKey(owner[0], owner[1], group), groupRules,
                     readings));
         });
     }
 
-    private void evaluateGroup(AlertKey key, List<Rule> groupRules, List<Reading> readings) {
-        Map<Rule, Hysteresis.State> current = new LinkedHashMap<>();
-        groupRules.forEach(rule -> current.put(rule, states.load(RuleStates.id(key.stationId(), key.deviceId(),
+    private void evaluateGroup(AlertKey key, List<ThresholdRule> groupRules, List<Reading> readings) {
+        Map<ThresholdRule, Hysteresis.State> current = new LinkedHashMap<>();
+        groupRules.forEach(rule -> current.put(rule, states.load(RuleState.id(key.stationId(), key.deviceId(),
                 rule.name()))));
-        Map<Rule, Hysteresis.State> initial = new HashMap<>(current);
+        Map<ThresholdRule, Hysteresis.State> initial = new HashMap<>(current);
         for (Reading reading : readings) {
             boolean firingBefore = anyFiring(current);
-            for (Rule rule : groupRules) {
+            for (ThresholdRule rule : groupRules) {
                 Hysteresis.State before = current.get(rule);
-                Hysteresis.State after = Hysteresis.next(before, rule, reading.value(), reading.timestamp());
+                Hysteresis.State after = before.next(rule, reading.value(), reading.timestamp());
                 current.put(rule, after);
-                if (after.phase() == Hysteresis.Phase.FIRING && before.phase() != Hysteresis.Phase.FIRING) {
-                    book.raise(key, rule, reading.metric(), reading.value(), reading.timestamp());
+                if (after.firing() && !before.firing()) {
+                    alerts.raise(key, rule, reading.metric(), reading.value(), reading.timestamp());
                 }
             }
             if (firingBefore && !anyFiring(current)) {
-                book.resolve(key, reading.value(), reading.timestamp());
+                alerts.resolve(key, reading.value(), reading.timestamp());
             }
         }
         Reading last = readings.get(readings.size() - 1);
-        if (wasPending(initial) && !anyFiring(current) && book.isOpen(key)) {
+        if (wasPending(initial) && !anyFiring(current) && alerts.isOpen(key)) {
             // The sweep promoted a pending rule (and raised its alert) while this poll held the older state.
-            book.resolveRaisedMeanwhile(key, last.value(), last.timestamp());
+            alerts.resolveRaisedMeanwhile(key, last.value(), last.timestamp());
         }
         double lastValue = last.value();
         current.forEach((rule, state) -> {
             if (!state.equals(initial.get(rule))) {
-                states.save(RuleStates.id(key.stationId(), key.deviceId(), rule.name()), state, lastValue);
+                states.save(RuleState.id(key.stationId(), key.deviceId(), rule.name()), state, lastValue);
             }
         });
     }
 
-    private static boolean wasPending(Map<Rule, Hysteresis.State> states) {
+    private static boolean wasPending(Map<ThresholdRule, Hysteresis.State> states) {
         return states.values().stream().anyMatch(s -> s.phase() == Hysteresis.Phase.PENDING);
     }
 
-    private static boolean anyFiring(Map<Rule, Hysteresis.State> states) {
-        return states.values().stream().anyMatch(s -> s.phase() == Hysteresis.Phase.FIRING);
+    private static boolean anyFiring(Map<ThresholdRule, Hysteresis.State> states) {
+        return states.values().stream().anyMatch(Hysteresis.State::firing);
     }
 }

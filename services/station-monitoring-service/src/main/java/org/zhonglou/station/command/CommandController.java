@@ -8,10 +8,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.bson.Document;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -53,9 +52,9 @@ class CommandController {
         if (!devices.exists(stationId, request.deviceId())) {
             throw ApiProblem.notFound("Station '" + stationId + "' has no device '" + request.deviceId() + "'.");
         }
-        Document command = commands.issue(stationId, request.deviceId(), request.action(), request.parameters(),
+        Command command = commands.issue(stationId, request.deviceId(), request.action(), request.parameters(),
                 staff.getSubject(), Boolean.TRUE.equals(request.override()), request.reason());
-        return new Issued(command.getString("_id"), CommandStatus.PENDING);
+        return new Issued(command.id(), command.status());
     }
 
     @GetMapping("/api/stations/{stationId}/commands/pending")
@@ -74,11 +73,8 @@ class CommandController {
     @GetMapping("/api/commands/{commandId}")
     @Operation(summary = "A command with its status and any interlock override (staff)")
     CommandDetails get(@PathVariable String commandId) {
-        Document command = commands.find(commandId);
-        if (command == null) {
-            throw ApiProblem.notFound("No command '" + commandId + "'.");
-        }
-        return CommandDetails.of(command);
+        return commands.find(commandId).map(CommandDetails::of)
+                .orElseThrow(() -> ApiProblem.notFound("No command '" + commandId + "'."));
     }
 
     @PostMapping("/api/commands/{commandId}/result")
@@ -86,25 +82,24 @@ class CommandController {
     @Operation(summary = "Report the outcome of a command (device key); 409 once it is no longer pending")
     CommandView result(@PathVariable String commandId, @Valid @RequestBody Result result,
                        @AuthenticationPrincipal DeviceIdentity device) {
-        Document command = commands.find(commandId);
-        if (command == null || !device.stationId().equals(command.getString("stationId"))
-                || !device.deviceId().equals(command.getString("deviceId"))) {
+        if (commands.find(commandId).filter(command -> command.isFor(device.stationId(), device.deviceId()))
+                .isEmpty()) {
             throw ApiProblem.notFound("No command '" + commandId + "' for this device.");
         }
         if (result.status() != CommandStatus.SUCCEEDED && result.status() != CommandStatus.FAILED) {
             throw ApiProblem.badRequest("Status must be SUCCEEDED or FAILED.",
                     List.of(new org.zhonglou.support.refusal.FieldProblem("status", "must be SUCCEEDED or FAILED")));
         }
-        Document completed = commands.complete(commandId, result.status(), result.message());
-        if (completed != null) {
-            return CommandView.of(completed);
+        Optional<Command> completed = commands.complete(commandId, result.status(), result.message());
+        if (completed.isPresent()) {
+            return CommandView.of(completed.get());
         }
-        Document now = commands.find(commandId);
-        if (result.status().name().equals(now.getString("status"))) {
+        Command now = commands.find(commandId).orElseThrow();
+        if (result.status() == now.status()) {
             return CommandView.of(now);
         }
         throw ApiProblem.conflict("command-not-pending", "Command not pending",
-                "Command " + commandId + " is already " + now.getString("status") + ".");
+                "Command " + commandId + " is already " + now.status() + ".");
     }
 
     record IssueCommand(@NotNull @Pattern(regexp = "[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?") String deviceId,
@@ -121,14 +116,9 @@ class CommandController {
 
     record CommandView(String commandId, String stationId, String deviceId, String action, Object parameters,
                        String status, String message, Instant issuedAt, Instant expiresAt) {
-        static CommandView of(Document d) {
-            return new CommandView(d.getString("_id"), d.getString("stationId"), d.getString("deviceId"),
-                    d.getString("action"), d.get("parameters"), d.getString("status"), d.getString("message"),
-                    instant(d.getDate("issuedAt")), instant(d.getDate("expiresAt")));
-        }
-
-        private static Instant instant(Date date) {
-            return date == null ? null : date.toInstant();
+        static CommandView of(Command c) {
+            return new CommandView(c.id(), c.stationId(), c.deviceId(), c.action(), c.parameters(), c.status().name(),
+                    c.message(), c.issuedAt(), c.expiresAt());
         }
     }
 }

@@ -2,8 +2,6 @@ package org.zhonglou.station.command;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.util.Date;
-import org.bson.Document;
 import org.zhonglou.contracts.station.CommandEvent.InterlockOverride;
 import org.zhonglou.contracts.station.CommandStatus;
 
@@ -17,15 +15,9 @@ record CommandDetails(String commandId, String stationId, String deviceId, Strin
                       @Schema(description = "Present only when staff overrode the interlock to issue the command")
                       InterlockOverride interlockOverride) {
 
-    static CommandDetails of(Document d) {
-        return new CommandDetails(d.getString("_id"), d.getString("stationId"), d.getString("deviceId"),
-                d.getString("action"), d.get("parameters"), CommandStatus.valueOf(d.getString("status")),
-                d.getString("message"), d.getString("issuedBy"), instant(d.getDate("issuedAt")),
-                instant(d.getDate("expiresAt")), instant(d.getDate("pickedUpAt")), instant(d.getDate("completedAt")),
-                Commands.override(d));
-    }
-
-    private static Instant instant(Date date) {
-        return date == null ? null : date.toInstant();
+    static CommandDetails of(Command c) {
+        return new CommandDetails(c.id(), c.stationId(), c.deviceId(), c.action(), c.parameters(), c.status(),
+                c.message(), c.issuedBy(), c.issuedAt(), c.expiresAt(), c.pickedUpAt(), c.completedAt(),
+                c.interlockOverride());
     }
 }

@@ -4,39 +4,34 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.zhonglou.contracts.EventTypes;
 import org.zhonglou.contracts.Topics;
-import org.zhonglou.contracts.station.CommandEvent;
 import org.zhonglou.contracts.station.CommandEvent.InterlockOverride;
 import org.zhonglou.contracts.station.CommandStatus;
 import org.zhonglou.station.outbox.OutboxDocuments;
-import org.zhonglou.support.outbox.OutboxEvent;
 import org.zhonglou.support.outbox.OutboxRelay;
 
 /**
- * Remote commands. A command and its pending events live in one document ({@code commands}); every status
- * change is a conditional update from PENDING, so a result, a second result and the expiry can never all
- * win: exactly one CommandCompleted per command (EXPIRED and REFUSED are completions too).
+ * Remote commands. A command and its pending events live in one document ({@link CommandDocuments}); every
+ * status change is a conditional update from PENDING, so a result, a second result and the expiry can never
+ * all win: exactly one CommandCompleted per command (EXPIRED and REFUSED are completions too).
  */
 @Service
 class Commands {
 
-    static final String COLLECTION = "commands";
+    static final String COLLECTION = CommandDocuments.COLLECTION;
     private static final Logger log = LoggerFactory.getLogger(Commands.class);
 
     private final MongoTemplate mongo;
@@ -54,24 +49,16 @@ class Commands {
         this.expiry = expiry;
     }
 
-    /** Issues a command once the interlock lets it through (409 otherwise); an override is recorded on it. */
-    Document issue(String stationId, String deviceId, Action action, Map<String, Object> parameters, String staffId,
-                   boolean overrideRequested, String reason) {
+    /** Issues a command once the interlock lets it through (refused otherwise); an override is recorded on it. */
+    Command issue(String stationId, String deviceId, Action action, Map<String, Object> parameters, String staffId,
+                  boolean overrideRequested, String reason) {
         Instant now = clock.instant();
         InterlockOverride override = interlock.check(stationId, action, overrideRequested, reason, staffId, now);
-        String id = "cmd-" + UUID.randomUUID();
-        Document command = new Document("_id", id).append("stationId", stationId).append("deviceId", deviceId)
-                .append("action", action.name()).append("parameters", parameters == null ? Map.of() : parameters)
-                .append("status", CommandStatus.PENDING.name()).append("issuedBy", staffId)
-                .append("issuedAt", Date.from(now)).append("expiresAt", Date.from(now.plus(expiry)));
-        if (override != null) {
-            command.append("interlockOverride", new Document("by", override.by()).append("reason", override.reason())
-                    .append("at", Date.from(override.at())).append("alertIds", override.alertIds()));
-        }
-        command.append(OutboxEvent.FIELD, List.of(outbox(EventTypes.COMMAND_ISSUED, command, CommandStatus.PENDING, null, now)));
-        mongo.insert(command, COLLECTION);
-        relay.relaySoon(COLLECTION, id);
-        log.info("Command {} {} issued to {} of {} by {}{}", id, action, deviceId, stationId, staffId,
+        Command command = Command.issue("cmd-" + UUID.randomUUID(), stationId, deviceId, action, parameters, staffId,
+                now, now.plus(expiry), override);
+        mongo.insert(CommandDocuments.document(command, outbox(EventTypes.COMMAND_ISSUED, command, now)), COLLECTION);
+        relay.relaySoon(COLLECTION, command.id());
+        log.info("Command {} {} issued to {} of {} by {}{}", command.id(), action, deviceId, stationId, staffId,
                 override == null ? "" : " overriding the interlock");
         return command;
     }
@@ -81,95 +68,77 @@ class Commands {
      * command the interlock holds back (it would start equipment while a CRITICAL alert opened after it
      * was issued is still open) is never handed over: it becomes REFUSED, with a CommandCompleted event.
      */
-    List<Document> pendingFor(String stationId, String deviceId) {
+    List<Command> pendingFor(String stationId, String deviceId) {
         Instant now = clock.instant();
-        Criteria mine = Criteria.where("stationId").is(stationId).and("deviceId").is(deviceId)
-                .and("status").is(CommandStatus.PENDING.name());
-        List<Document> pending = mongo.find(Query.query(mine).with(Sort.by("issuedAt")).limit(100), Document.class,
-                COLLECTION);
-        pending.removeIf(c -> c.get("pickedUpAt") == null && !c.getDate("expiresAt").toInstant().isAfter(now));
+        List<Command> pending = new ArrayList<>(commands(CommandDocuments.pendingFor(stationId, deviceId, 100)));
+        pending.removeIf(command -> command.expiredUnseen(now));
         List<String> openCritical = null;
-        List<Document> handedOver = new ArrayList<>();
-        for (Document command : pending) {
-            if (command.get("pickedUpAt") != null) {
+        List<Command> handedOver = new ArrayList<>();
+        for (Command command : pending) {
+            if (command.pickedUp()) {
                 handedOver.add(command);
                 continue;
             }
-            if (Action.startsEquipment(command.getString("action"))) {
+            if (command.startsEquipment()) {
                 openCritical = openCritical == null ? interlock.openCritical(stationId) : openCritical;
                 String held = Interlock.holdsBack(command, openCritical);
                 if (held != null) {
-                    refuse(command, held, now);
+                    transition(CommandDocuments.pendingNotPickedUp(command.id()), CommandStatus.REFUSED, held, now);
                     continue;
                 }
             }
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(command.get("_id")).and("pickedUpAt").is(null)),
-                    new Update().set("pickedUpAt", Date.from(now)), COLLECTION);
+            mongo.updateFirst(CommandDocuments.notPickedUp(command.id()),
+                    CommandDocuments.pickUp(command.pickedUpAt(now)), COLLECTION);
             handedOver.add(command);
         }
         return handedOver;
     }
 
-    private void refuse(Document command, String reason, Instant now) {
-        transition(Query.query(Criteria.where("_id").is(command.get("_id"))
-                .and("status").is(CommandStatus.PENDING.name()).and("pickedUpAt").is(null)),
-                CommandStatus.REFUSED, reason, now);
+    /** Completes a PENDING command; empty when it is not PENDING any more. */
+    Optional<Command> complete(String commandId, CommandStatus status, String message) {
+        return transition(CommandDocuments.pending(commandId), status, message, clock.instant());
     }
 
-    /** Completes a PENDING command; null when it is not PENDING any more. */
-    Document complete(String commandId, CommandStatus status, String message) {
-        Instant now = clock.instant();
-        return transition(Query.query(Criteria.where("_id").is(commandId).and("status").is(CommandStatus.PENDING.name())),
-                status, message, now);
-    }
-
-    Document find(String commandId) {
-        return mongo.findById(commandId, Document.class, COLLECTION);
+    Optional<Command> find(String commandId) {
+        return Optional.ofNullable(mongo.findById(commandId, Document.class, COLLECTION))
+                .map(CommandDocuments::command);
     }
 
     /** Expires commands never picked up in time; returns how many. */
     int expire() {
         Instant now = clock.instant();
-        Query due = Query.query(Criteria.where("status").is(CommandStatus.PENDING.name()).and("pickedUpAt").is(null)
-                .and("expiresAt").lte(Date.from(now))).limit(500);
         int expired = 0;
-        for (Document command : mongo.find(due, Document.class, COLLECTION)) {
-            Query stillDue = Query.query(Criteria.where("_id").is(command.get("_id"))
-                    .and("status").is(CommandStatus.PENDING.name()).and("pickedUpAt").is(null));
-            if (transition(stillDue, CommandStatus.EXPIRED, "not picked up within " + expiry, now) != null) {
+        for (Command command : commands(CommandDocuments.expiredUnseen(now, 500))) {
+            if (transition(CommandDocuments.pendingNotPickedUp(command.id()), CommandStatus.EXPIRED,
+                    "not picked up within " + expiry, now).isPresent()) {
                 expired++;
             }
         }
         return expired;
     }
 
-    private Document transition(Query query, CommandStatus status, String message, Instant now) {
+    private Optional<Command> transition(Query query, CommandStatus status, String message, Instant now) {
         Document before = mongo.findOne(query, Document.class, COLLECTION);
         if (before == null) {
-            return null;
+            return Optional.empty();
         }
-        Update update = new Update().set("status", status.name()).set("message", message)
-                .set("completedAt", Date.from(now))
-                .push(OutboxEvent.FIELD, outbox(EventTypes.COMMAND_COMPLETED, before, status, message, now));
-        Document after = mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true),
-                Document.class, COLLECTION);
-        if (after != null) {
-            relay.relaySoon(COLLECTION, after.get("_id"));
-            log.info("Command {} {}", after.get("_id"), status);
+        Command completed = CommandDocuments.command(before).completed(status, message, now);
+        Document after = mongo.findAndModify(query, CommandDocuments.completion(completed,
+                        outbox(EventTypes.COMMAND_COMPLETED, completed, now)),
+                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
+        if (after == null) {
+            return Optional.empty();
         }
-        return after;
+        relay.relaySoon(COLLECTION, completed.id());
+        log.info("Command {} {}", completed.id(), status);
+        return Optional.of(CommandDocuments.command(after));
     }
 
-    private static Document outbox(String type, Document command, CommandStatus status, String message, Instant now) {
-        CommandEvent data = new CommandEvent(command.getString("_id"), command.getString("stationId"),
-                command.getString("deviceId"), command.getString("action"), status, message, now,
-                override(command));
-        return OutboxDocuments.of(Topics.STATION_COMMANDS, type, data.stationId(), now, data);
+    private List<Command> commands(Query query) {
+        return mongo.find(query, Document.class, COLLECTION).stream().map(CommandDocuments::command).toList();
     }
 
-    static InterlockOverride override(Document command) {
-        Document o = command.get("interlockOverride", Document.class);
-        return o == null ? null : new InterlockOverride(o.getString("by"), o.getString("reason"),
-                o.getDate("at").toInstant(), o.getList("alertIds", String.class, List.of()));
+    private static Document outbox(String type, Command command, Instant now) {
+        return OutboxDocuments.of(Topics.STATION_COMMANDS, type, command.stationId(), now, command.event(now));
     }
 }

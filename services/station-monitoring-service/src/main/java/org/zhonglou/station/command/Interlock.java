@@ -2,16 +2,10 @@ package org.zhonglou.station.command;
 
 import java.time.Instant;
 import java.util.List;
-import org.bson.Document;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
-import org.zhonglou.contracts.station.AlertState;
 import org.zhonglou.contracts.station.CommandEvent.InterlockOverride;
 import org.zhonglou.contracts.station.Severity;
-import org.zhonglou.station.alerting.AlertBook;
+import org.zhonglou.station.alerting.Alerts;
 import org.zhonglou.support.refusal.Refusal;
 
 /**
@@ -24,13 +18,13 @@ import org.zhonglou.support.refusal.Refusal;
 @Component
 class Interlock {
 
-    private final MongoTemplate mongo;
+    private final Alerts alerts;
 
-    Interlock(MongoTemplate mongo) {
-        this.mongo = mongo;
+    Interlock(Alerts alerts) {
+        this.alerts = alerts;
     }
 
-    /** The override to record (null when none was needed); throws 409 when refused. */
+    /** The override to record (null when none was needed); refuses (a conflict) when interlocked. */
     InterlockOverride check(String stationId, Action action, boolean override, String reason, String staffId,
                             Instant now) {
         if (!action.startsEquipment()) {
@@ -51,23 +45,17 @@ class Interlock {
      * Why a command still waiting for its device must not be handed over now, or null. An override covers
      * the alerts that were open when it was given, not ones raised since.
      */
-    static String holdsBack(Document command, List<String> openCritical) {
-        if (!Action.startsEquipment(command.getString("action"))) {
+    static String holdsBack(Command command, List<String> openCritical) {
+        if (!command.startsEquipment()) {
             return null;
         }
-        Document override = command.get("interlockOverride", Document.class);
-        List<?> covered = override == null ? List.of() : override.getList("alertIds", Object.class, List.of());
+        List<String> covered = command.overriddenAlerts();
         return openCritical.stream().filter(id -> !covered.contains(id)).findFirst()
                 .map(id -> "interlocked: CRITICAL alert " + id + " is open").orElse(null);
     }
 
     /** Ids of the station's open CRITICAL alerts, oldest first. */
     List<String> openCritical(String stationId) {
-        Query query = Query.query(Criteria.where("stationId").is(stationId)
-                .and("severity").is(Severity.CRITICAL.name())
-                .and("state").in(AlertState.ACTIVE.name(), AlertState.ACKNOWLEDGED.name()))
-                .with(Sort.by("raisedAt"));
-        query.fields().include("_id");
-        return mongo.find(query, Document.class, AlertBook.ALERTS).stream().map(d -> d.getString("_id")).toList();
+        return alerts.openIds(stationId, Severity.CRITICAL);
     }
 }

@@ -7,12 +7,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 import org.zhonglou.station.station.Stations;
 import org.zhonglou.support.refusal.Refusal;
@@ -48,7 +44,7 @@ public class Devices {
             mongo.insert(new DeviceDocument(DeviceDocument.idOf(stationId, deviceId), stationId, deviceId,
                     description, hash, now, now));
         } catch (DuplicateKeyException e) {
-            mongo.remove(Query.query(Criteria.where("_id").is(hash)), DeviceKeyDocument.class);
+            mongo.remove(DeviceKeyDocument.byHash(hash), DeviceKeyDocument.class);
             throw Refusal.conflict("device-exists", "Device exists",
                     "Station '" + stationId + "' already has a device '" + deviceId + "'.");
         }
@@ -62,15 +58,14 @@ public class Devices {
         String key = DeviceKeys.newKey();
         String hash = DeviceKeys.hash(key);
         mongo.insert(new DeviceKeyDocument(hash, stationId, deviceId));
-        DeviceDocument previous = mongo.findAndModify(
-                Query.query(Criteria.where("_id").is(DeviceDocument.idOf(stationId, deviceId))),
-                new Update().set("keyHash", hash).set("keyIssuedAt", clock.instant()),
-                FindAndModifyOptions.options().returnNew(false), DeviceDocument.class);
+        DeviceDocument previous = mongo.findAndModify(DeviceDocument.byId(stationId, deviceId),
+                DeviceDocument.newKey(hash, clock.instant()), FindAndModifyOptions.options().returnNew(false),
+                DeviceDocument.class);
         if (previous == null) {
-            mongo.remove(Query.query(Criteria.where("_id").is(hash)), DeviceKeyDocument.class);
+            mongo.remove(DeviceKeyDocument.byHash(hash), DeviceKeyDocument.class);
             throw Refusal.notFound("Station '" + stationId + "' has no device '" + deviceId + "'.");
         }
-        mongo.remove(Query.query(Criteria.where("_id").is(previous.keyHash())), DeviceKeyDocument.class);
+        mongo.remove(DeviceKeyDocument.byHash(previous.keyHash()), DeviceKeyDocument.class);
         log.info("Rotated the key of device {} of station {}", deviceId, stationId);
         return key;
     }
@@ -91,19 +86,17 @@ public class Devices {
     }
 
     public boolean exists(String stationId, String deviceId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(DeviceDocument.idOf(stationId, deviceId))),
-                DeviceDocument.class);
+        return mongo.exists(DeviceDocument.byId(stationId, deviceId), DeviceDocument.class);
     }
 
     /** Small per station; not on a hot path, so a scan of the devices collection is acceptable. */
     public List<String> deviceIds(String stationId) {
-        Query query = Query.query(Criteria.where("stationId").is(stationId)).with(Sort.by("deviceId"));
-        return mongo.find(query, DeviceDocument.class).stream().map(DeviceDocument::deviceId).toList();
+        return mongo.find(DeviceDocument.ofStation(stationId), DeviceDocument.class).stream()
+                .map(DeviceDocument::deviceId).toList();
     }
 
     List<DeviceDocument> list(String stationId) {
         stations.require(stationId);
-        return mongo.find(Query.query(Criteria.where("stationId").is(stationId)).with(Sort.by("deviceId")),
-                DeviceDocument.class);
+        return mongo.find(DeviceDocument.ofStation(stationId), DeviceDocument.class);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+import org.zhonglou.station.storage.AggregateDocuments;
 import org.zhonglou.station.storage.Level;
 import org.zhonglou.support.refusal.FieldProblem;
 import org.zhonglou.support.refusal.Refusal;
@@ -73,15 +74,11 @@ class SeriesReader {
 
     private static void fold(Document document, long documentStart, Level level, Instant from, Instant to,
                              long stepSeconds, List<Cell> cells) {
-        Document entries = document.get("e", new Document());
-        entries.forEach((key, raw) -> {
-            long entryStart = documentStart + Long.parseLong(key.substring(1)) * level.entrySeconds();
-            if (entryStart < from.getEpochSecond() || entryStart >= to.getEpochSecond()) {
-                return;
+        AggregateDocuments.entries(document, (index, count, sum, min, max) -> {
+            long entryStart = documentStart + index * level.entrySeconds();
+            if (entryStart >= from.getEpochSecond() && entryStart < to.getEpochSecond()) {
+                cells.get((int) ((entryStart - from.getEpochSecond()) / stepSeconds)).add(count, sum, min, max);
             }
-            Document entry = (Document) raw;
-            cells.get((int) ((entryStart - from.getEpochSecond()) / stepSeconds)).add(
-                    ((Number) entry.get("c")).longValue(), number(entry, "s"), number(entry, "mn"), number(entry, "mx"));
         });
     }
 
@@ -95,9 +92,5 @@ class SeriesReader {
             }
         }
         return Level.SECONDS;
-    }
-
-    private static double number(Document document, String field) {
-        return ((Number) document.get(field)).doubleValue();
     }
 }

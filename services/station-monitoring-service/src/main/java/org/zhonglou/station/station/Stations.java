@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 import org.zhonglou.support.refusal.Refusal;
 
@@ -48,7 +46,7 @@ public class Stations {
     }
 
     public List<StationDocument> all() {
-        return mongo.find(new Query().with(Sort.by("_id")).limit(1000), StationDocument.class);
+        return mongo.find(StationDocument.firstById(1000), StationDocument.class);
     }
 
     /** Published after a station is stored, so other features (default rules) can set themselves up. */

@@ -3,7 +3,6 @@ package org.zhonglou.station.storage;
 import com.mongodb.bulk.BulkWriteResult;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +10,7 @@ import org.bson.Document;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.zhonglou.support.messaging.TransientFailureException;
 
@@ -47,7 +44,7 @@ class AggregateWriter {
                 long watermark = watermark(level, work);
                 Map<Integer, Agg> entries = work.after(watermark);
                 if (!entries.isEmpty()) {
-                    bulk.upsert(condition(work, watermark), update(level, work, entries));
+                    bulk.upsert(condition(work, watermark), AggregateDocuments.fold(work, entries));
                     planned.add(work);
                 }
             }
@@ -82,33 +79,13 @@ class AggregateWriter {
         if (known != null) {
             return known;
         }
-        Query byId = Query.query(Criteria.where("_id").is(work.id));
-        byId.fields().include("wm");
-        Document document = mongo.findOne(byId, Document.class, level.collection());
-        Object value = document == null ? null : document.get("wm", new Document()).get(Integer.toString(work.partition));
-        return value instanceof Number number ? number.longValue() : NONE;
+        Document document = mongo.findOne(AggregateDocuments.watermarksOf(work.id), Document.class,
+                level.collection());
+        return AggregateDocuments.watermark(document, work.partition, NONE);
     }
 
     private static Query condition(DocumentWork work, long watermark) {
-        Criteria criteria = Criteria.where("_id").is(work.id);
-        String field = "wm." + work.partition;
-        return Query.query(watermark == NONE ? criteria.and(field).exists(false) : criteria.and(field).is(watermark));
-    }
-
-    private static Update update(Level level, DocumentWork work, Map<Integer, Agg> entries) {
-        Update update = new Update()
-                .setOnInsert("stationId", work.stationId)
-                .setOnInsert("metric", work.metric)
-                .setOnInsert("start", new Date(work.start * 1000))
-                .set("wm." + work.partition, work.lastOffset());
-        Agg total = new Agg();
-        entries.forEach((index, agg) -> {
-            String field = Level.entryField(index);
-            update.inc(field + ".c", agg.count).inc(field + ".s", agg.sum)
-                    .min(field + ".mn", agg.min).max(field + ".mx", agg.max);
-            total.merge(agg);
-        });
-        return update.inc("c", total.count).inc("s", total.sum).min("mn", total.min).max("mx", total.max);
+        return AggregateDocuments.atWatermark(work.id, work.partition, watermark, NONE);
     }
 
     private void remember(Level level, DocumentWork work, long offset) {

@@ -1,14 +1,11 @@
 package org.zhonglou.station.storage;
 
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import org.zhonglou.contracts.station.ReadingsAccepted;
@@ -21,7 +18,7 @@ import org.zhonglou.contracts.station.ReadingsAccepted.Reading;
 @Component
 public class LatestValues {
 
-    public static final String COLLECTION = "latest";
+    public static final String COLLECTION = LatestDocuments.COLLECTION;
 
     private final MongoTemplate mongo;
 
@@ -60,28 +57,15 @@ public class LatestValues {
         metrics.forEach((metric, latest) -> {
             Latest stored = current.metrics().get(metric);
             if (stored == null || latest.timestamp().isAfter(stored.timestamp())) {
-                update.set("m." + metric, new Document("v", latest.value()).append("t", Date.from(latest.timestamp()))
-                        .append("d", latest.deviceId()));
+                LatestDocuments.setMetric(update, latest);
             }
         });
-        devices.forEach((device, at) -> update.max("d." + device, Date.from(at)));
-        mongo.upsert(Query.query(Criteria.where("_id").is(stationId)), update, COLLECTION);
+        devices.forEach((device, at) -> LatestDocuments.deviceSeen(update, device, at));
+        mongo.upsert(LatestDocuments.byStation(stationId), update, COLLECTION);
     }
 
     public Snapshot snapshot(String stationId) {
         Document document = mongo.findById(stationId, Document.class, COLLECTION);
-        return document == null ? new Snapshot(Map.of(), Map.of()) : toSnapshot(document);
-    }
-
-    public static Snapshot toSnapshot(Document document) {
-        Map<String, Latest> metrics = new HashMap<>();
-        document.get("m", new Document()).forEach((metric, raw) -> {
-            Document value = (Document) raw;
-            metrics.put(metric, new Latest(metric, ((Number) value.get("v")).doubleValue(),
-                    value.getDate("t").toInstant(), value.getString("d")));
-        });
-        Map<String, Instant> devices = new HashMap<>();
-        document.get("d", new Document()).forEach((device, at) -> devices.put(device, ((Date) at).toInstant()));
-        return new Snapshot(metrics, devices);
+        return document == null ? new Snapshot(Map.of(), Map.of()) : LatestDocuments.snapshot(document);
     }
 }

@@ -43,8 +43,4 @@ public enum Level {
     public static String documentId(String stationId, String metric, long documentStart) {
         return stationId + "|" + metric + "|" + documentStart;
     }
-
-    public static String entryField(int index) {
-        return "e.t" + index;
-    }
 }

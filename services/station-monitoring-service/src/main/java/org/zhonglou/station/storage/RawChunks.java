@@ -2,7 +2,6 @@ package org.zhonglou.station.storage;
 
 import com.mongodb.bulk.BulkWriteError;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ import org.zhonglou.contracts.station.ReadingsAccepted.Reading;
 @Component
 class RawChunks {
 
-    static final String COLLECTION = "raw_chunks";
+    static final String COLLECTION = RawChunkDocuments.COLLECTION;
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
@@ -57,17 +56,7 @@ class RawChunks {
             }
         }
         List<Document> chunks = new ArrayList<>();
-        byMetric.forEach((metric, readings) -> {
-            long from = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).min().orElseThrow();
-            long to = readings.stream().mapToLong(r -> r.timestamp().toEpochMilli()).max().orElseThrow();
-            chunks.add(new Document("_id", batch.batchId() + "|" + metric)
-                    .append("stationId", batch.stationId()).append("deviceId", batch.deviceId())
-                    .append("metric", metric).append("from", new Date(from)).append("to", new Date(to))
-                    .append("receivedAt", Date.from(batch.receivedAt()))
-                    .append("ids", readings.stream().map(Reading::readingId).toList())
-                    .append("v", readings.stream().map(Reading::value).toList())
-                    .append("t", readings.stream().map(r -> r.timestamp().toEpochMilli()).toList()));
-        });
+        byMetric.forEach((metric, readings) -> chunks.add(RawChunkDocuments.chunk(batch, metric, readings)));
         return chunks;
     }
 }

@@ -2,7 +2,6 @@ package org.zhonglou.station.storage;
 
 import com.mongodb.bulk.BulkWriteError;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import org.zhonglou.contracts.station.ReadingsAccepted.Reading;
 @Component
 class ReadingIdDedup {
 
-    static final String COLLECTION = "reading_ids";
+    static final String COLLECTION = ReadingIdDocuments.COLLECTION;
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
@@ -45,8 +44,8 @@ class ReadingIdDedup {
             for (int i = 0; i < flags.length; i++) {
                 if (received.hasDeviceReadingId(i)) {
                     Reading reading = received.batch().readings().get(i);
-                    claims.add(new Document("_id", claimId(received, reading)).append("o", received.origin(i))
-                            .append("at", Date.from(reading.timestamp())));
+                    claims.add(ReadingIdDocuments.claim(claimId(received, reading), received.origin(i),
+                            reading.timestamp()));
                     owners.add(new Claim(received, i));
                 }
             }
@@ -54,8 +53,10 @@ class ReadingIdDedup {
         if (!claims.isEmpty()) {
             for (int conflict : conflicts(claims)) {
                 Claim claim = owners.get(conflict);
-                Document existing = mongo.findById(claims.get(conflict).get("_id"), Document.class, COLLECTION);
-                boolean own = existing != null && claim.received.origin(claim.index).equals(existing.getString("o"));
+                Document existing = mongo.findById(ReadingIdDocuments.id(claims.get(conflict)), Document.class,
+                        COLLECTION);
+                boolean own = existing != null
+                        && claim.received.origin(claim.index).equals(ReadingIdDocuments.origin(existing));
                 counted.get(claim.received)[claim.index] = own;
             }
         }

@@ -5,8 +5,6 @@ import java.util.Date;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -42,11 +40,10 @@ class RetentionPurge {
     /** Returns how many documents went. */
     long purge() {
         Date cutoff = Date.from(clock.instant().minus(properties.rawRetention()));
-        long removed = mongo.remove(Query.query(Criteria.where("to").lt(cutoff)), RawChunks.COLLECTION)
+        long removed = mongo.remove(RawChunkDocuments.endedBefore(cutoff), RawChunks.COLLECTION).getDeletedCount();
+        removed += mongo.remove(AggregateDocuments.startedBefore(cutoff), Level.SECONDS.collection())
                 .getDeletedCount();
-        removed += mongo.remove(Query.query(Criteria.where("start").lt(cutoff)), Level.SECONDS.collection())
-                .getDeletedCount();
-        removed += mongo.remove(Query.query(Criteria.where("at").lt(cutoff)), ReadingIdDedup.COLLECTION)
+        removed += mongo.remove(ReadingIdDocuments.claimedBefore(cutoff), ReadingIdDedup.COLLECTION)
                 .getDeletedCount();
         if (removed > 0) {
             log.info("Retention purge removed {} documents older than {}", removed, cutoff);

@@ -44,7 +44,7 @@ class AlertingIT {
     String brokers;
 
     @Autowired
-    AlertBook book;
+    Alerts book;
 
     @Autowired
     AlertSweep sweep;
@@ -110,7 +110,7 @@ class AlertingIT {
         } finally {
             racers.shutdown();
         }
-        assertThat(mongo.count(Query.query(Criteria.where("slot").is(direct.id())), AlertBook.ALERTS)).isOne();
+        assertThat(mongo.count(Query.query(Criteria.where("slot").is(direct.id())), Alerts.ALERTS)).isOne();
     }
 
     @Test
@@ -125,7 +125,7 @@ class AlertingIT {
             book.raise(key, rule, null, 40.0, high);
             book.resolve(key, 2.0, low);
         }
-        assertThat(mongo.count(Query.query(Criteria.where("slot").is(key.id())), AlertBook.ALERTS)).isOne();
+        assertThat(mongo.count(Query.query(Criteria.where("slot").is(key.id())), Alerts.ALERTS)).isOne();
 
         Instant again = low.plusSeconds(1);
         for (int delivery = 0; delivery < 2; delivery++) {
@@ -135,7 +135,7 @@ class AlertingIT {
             book.raise(key, rule, null, 41.0, again);
         }
         assertThat(mongo.find(Query.query(Criteria.where("slot").is(key.id())), org.bson.Document.class,
-                AlertBook.ALERTS)).extracting(alert -> alert.getString("state"))
+                Alerts.ALERTS)).extracting(alert -> alert.getString("state"))
                 .as("a later violation raises one new alert, left open").containsExactlyInAnyOrder("RESOLVED", "ACTIVE");
     }
 
@@ -233,10 +233,10 @@ class AlertingIT {
                 new Reading("l2", "load_tonnes", 7, Instant.parse("2024-08-06T15:59:59Z")),
                 new Reading("l3", "load_tonnes", 10, Instant.parse("2024-08-06T16:00:00Z")))))));
 
-        sweep.dailyCapacity(document, Instant.parse("2024-08-06T15:59:59.500Z"));
+        sweep.station(document, Instant.parse("2024-08-06T15:59:59.500Z"));
         assertThat(alerts(station, "ACTIVE")).singleElement().satisfies(a ->
                 assertThat(a.path("value").asDouble()).isEqualTo(19.0));
-        sweep.dailyCapacity(document, Instant.parse("2024-08-06T16:00:30Z"));
+        sweep.station(document, Instant.parse("2024-08-06T16:00:30Z"));
         assertThat(alerts(station, "ACTIVE")).isEmpty();
         assertThat(alerts(station, "RESOLVED")).hasSize(1);
     }

@@ -27,8 +27,8 @@ class HysteresisTest {
         "BELOW | 10  | 15  | 2  | 9 9 9 16                   | P P F N"
     })
     void transitions(String comparator, double threshold, double clear, int forSeconds, String values, String phases) {
-        Rule rule = Rule.threshold("r", Severity.MAJOR, "m", Rule.Comparator.valueOf(comparator), threshold, clear,
-                forSeconds);
+        ThresholdRule rule = Rule.threshold("r", Severity.MAJOR, "m", Rule.Comparator.valueOf(comparator), threshold,
+                clear, forSeconds);
         Hysteresis.State state = Hysteresis.State.INITIAL;
         List<String> seen = new ArrayList<>();
         double[] sequence = Arrays.stream(values.trim().split("\\s+")).mapToDouble(Double::parseDouble).toArray();
@@ -42,7 +42,7 @@ class HysteresisTest {
     @ParameterizedTest
     @CsvSource({"0", "-1"})
     void aReadingNotNewerThanTheLastOneIsIgnored(long secondsAfter) {
-        Rule rule = Rule.threshold("r", Severity.MAJOR, "m", Rule.Comparator.ABOVE, 10, 5, 0);
+        ThresholdRule rule = Rule.threshold("r", Severity.MAJOR, "m", Rule.Comparator.ABOVE, 10, 5, 0);
         Hysteresis.State firing = Hysteresis.next(Hysteresis.State.INITIAL, rule, 20, T0);
 
         Hysteresis.State after = Hysteresis.next(firing, rule, 0, T0.plusSeconds(secondsAfter));

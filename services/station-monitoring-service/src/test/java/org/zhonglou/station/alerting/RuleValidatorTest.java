@@ -28,7 +28,7 @@ class RuleValidatorTest {
     void namesAreUniqueAndKindsComplete() {
         List<Rule> rules = List.of(Rule.silentDevice("same", Severity.MAJOR, 60),
                 Rule.dailyCapacity("same", Severity.WARNING, 0),
-                new Rule("t", Rule.Kind.THRESHOLD, null, "co2", null, null, null, null, null, null));
+                new ThresholdRule("t", null, "co2", null, null, null, null));
 
         assertThat(RuleValidator.problems(rules)).extracting(FieldProblem::field).containsExactly("[1].name",
                 "[1].percent", "[2].severity", "[2].metric", "[2].comparator", "[2].threshold", "[2].clearThreshold",

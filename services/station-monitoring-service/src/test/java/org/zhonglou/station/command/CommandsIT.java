@@ -171,7 +171,7 @@ class CommandsIT {
         commands.expire();
         commands.expire();
 
-        assertThat(commands.find(commandId).getString("status")).isEqualTo("EXPIRED");
+        assertThat(commands.find(commandId).orElseThrow().status().name()).isEqualTo("EXPIRED");
         assertThat(TopicReader.read(brokers, Topics.STATION_COMMANDS, r -> station.equals(r.key())
                 && "CommandCompleted".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(20))).hasSize(1);
     }
