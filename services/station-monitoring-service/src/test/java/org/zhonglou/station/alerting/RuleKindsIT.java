@@ -19,7 +19,7 @@ import org.zhonglou.contracts.station.ReadingsAccepted;
 import org.zhonglou.station.StationApi;
 import org.zhonglou.station.station.Stations;
 import org.zhonglou.station.storage.LatestValues;
-import org.zhonglou.station.storage.ReadingStore;
+import org.zhonglou.station.storage.ReadingWriter;
 import org.zhonglou.station.storage.ReceivedBatch;
 import org.zhonglou.testsupport.ApiClient;
 import org.zhonglou.testsupport.LocalStackTest;
@@ -50,7 +50,7 @@ class RuleKindsIT {
     AlertSweep sweep;
 
     @Autowired
-    ReadingStore store;
+    ReadingWriter store;
 
     @Autowired
     LatestValues latest;
